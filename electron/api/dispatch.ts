@@ -1,0 +1,72 @@
+/**
+ * The guard every call from an interface passes, whatever the host (IPC, HTTP, worker):
+ * known method → host policy (read-only, local-only) → schema validation → the handler.
+ * It never throws: every outcome is an Envelope whose error is one sentence for the user.
+ */
+import { z } from 'zod';
+import { UserError, describeError } from '../core/errors';
+import type { Locale } from '../core/messages';
+import {
+  localOnlyMethods,
+  schemas,
+  writeMethods,
+  type ArchiveApi,
+  type Envelope,
+  type MethodName,
+} from './contract';
+
+export interface DispatchPolicy {
+  /** Refuse every method that changes the archive. */
+  readOnly?: boolean;
+  /** Refuse methods that read this machine's files (a host serving other machines). */
+  remote?: boolean;
+  locale?: Locale;
+  /** Called with programmer errors (not UserErrors) so a host can log them. */
+  onInternalError?: (error: unknown, method: string) => void;
+}
+
+export type Dispatch = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+export function isMethodName(method: unknown): method is MethodName {
+  return typeof method === 'string' && hasOwn(schemas, method);
+}
+
+export function createDispatch(handlers: ArchiveApi, policy: DispatchPolicy = {}): Dispatch {
+  const locale = policy.locale ?? 'vi';
+  const fail = (error: UserError): Envelope<never> => ({
+    ok: false,
+    error: { code: error.code, message: error.describe(locale) },
+  });
+
+  return async (method, input) => {
+    if (!isMethodName(method)) {
+      return fail(new UserError('api.unknown-method', { method: String(method).slice(0, 60) }));
+    }
+    if (policy.readOnly && writeMethods.has(method)) return fail(new UserError('api.read-only'));
+    if (policy.remote && localOnlyMethods.has(method)) return fail(new UserError('api.forbidden'));
+
+    const parsed = schemas[method].safeParse(input ?? {});
+    if (!parsed.success) {
+      return fail(new UserError('api.invalid-input', { detail: summarizeIssues(parsed.error) }));
+    }
+    try {
+      const handler = handlers[method] as (arg: unknown) => Promise<unknown>;
+      return { ok: true, result: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof UserError) return fail(error);
+      policy.onInternalError?.(error, method);
+      return { ok: false, error: { code: 'internal', message: describeError(error, locale) } };
+    }
+  };
+}
+
+/** One short line naming the first few wrong fields, e.g. "query: expected string". */
+function summarizeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
+    .join('; ')
+    .slice(0, 300);
+}

@@ -1,0 +1,37 @@
+/**
+ * The contract's methods, implemented on an open Archive. Inputs arrive already validated by the
+ * dispatch guard; this file only maps them onto the engine.
+ */
+import type { Archive } from '../core/archive/archive';
+import type { ArchiveApi } from './contract';
+
+export function createHandlers(archive: Archive): ArchiveApi {
+  return {
+    search: async (input) => archive.search(input),
+    suggest: async (input) => archive.suggest(input.prefix, input.limit),
+    getArticle: async (input) => archive.view(input.id),
+    listArticles: async (input) => archive.list(input),
+    facets: async () => archive.facets(),
+    stats: async () => archive.stats(),
+    listAnnotations: async (input) => archive.listAnnotations(input),
+    createAnnotation: async (input) =>
+      archive.annotate({
+        articleId: input.articleId,
+        kind: input.kind,
+        color: input.color ?? null,
+        note: input.note ?? null,
+        selector: input.selector ?? null,
+      }),
+    updateAnnotation: async (input) => archive.annotations.update(input.id, input),
+    deleteAnnotation: async (input) => ({ deleted: archive.annotations.delete(input.id) }),
+    restoreAnnotation: async (input) => archive.annotations.restore(input.annotation),
+    setTags: async (input) => archive.setTags(input.articleId, input.tags),
+    setCollections: async (input) => archive.setCollections(input.articleId, input.collections),
+    importPaths: (input) => archive.importPaths(input.paths),
+    importFiles: (input) =>
+      archive.importUploads(
+        input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
+      ),
+    exportAnnotations: async (input) => archive.exportAnnotations(input.format, input.articleId),
+  };
+}

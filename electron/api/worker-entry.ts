@@ -1,0 +1,79 @@
+/**
+ * The archive engine's thread: opens the archive, answers calls through the same guard as every
+ * host (`createDispatch`), and forwards the engine's progress events, throttled so a large import
+ * does not flood the window with messages.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Archive } from '../core/archive/archive';
+import { UserError, describeError } from '../core/errors';
+import type { ApiEvents } from './contract';
+import { createDispatch } from './dispatch';
+import { createHandlers } from './handlers';
+import type { FromWorker, ToWorker, WorkerOptions } from './worker-host';
+
+const EVENT_INTERVAL_MS = 100;
+const port = parentPort!;
+const options = workerData as WorkerOptions;
+const locale = options.locale ?? 'vi';
+const post = (message: FromWorker) => port.postMessage(message);
+
+let archive: Archive;
+try {
+  archive = Archive.open(options.dbPath, {
+    readOnly: options.readOnly,
+    nativeBinding: options.nativeBinding,
+  });
+} catch (error) {
+  const code = error instanceof UserError ? error.code : 'internal';
+  post({ type: 'failed', error: { code, message: describeError(error, locale) } });
+  // Ends this thread only. Rethrowing would raise an 'error' event nobody listens to any more.
+  process.exit(1);
+}
+
+const dispatch = createDispatch(createHandlers(archive), {
+  readOnly: options.readOnly,
+  locale,
+  onInternalError: (error, method) => console.error(`[archive worker] ${method}:`, error),
+});
+
+for (const event of ['importProgress', 'indexProgress'] as const) {
+  archive.events.on(event, throttle(event));
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'close') {
+    archive.close();
+    post({ type: 'closed' });
+    port.close();
+    return;
+  }
+  void dispatch(message.method, message.input).then((envelope) =>
+    post({ type: 'result', seq: message.seq, envelope }),
+  );
+});
+
+post({ type: 'ready' });
+
+/**
+ * At most one message per interval, and always the last one: the engine may emit progress from
+ * inside a synchronous import, when timers cannot run, so the leading edge is time-based and the
+ * trailing edge a timer that fires once the thread is free again.
+ */
+function throttle<E extends keyof ApiEvents>(event: E) {
+  let last = 0;
+  let pending: { data: ApiEvents[E] } | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const send = (data: ApiEvents[E]) => {
+    last = Date.now();
+    pending = null;
+    post({ type: 'event', event, data });
+  };
+  return (data: ApiEvents[E]) => {
+    if (Date.now() - last >= EVENT_INTERVAL_MS) return send(data);
+    pending = { data };
+    timer ??= setTimeout(() => {
+      timer = null;
+      if (pending) send(pending.data);
+    }, EVENT_INTERVAL_MS);
+  };
+}

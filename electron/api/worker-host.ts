@@ -1,0 +1,173 @@
+/**
+ * Runs the archive engine in a worker thread, so the Electron main process (and with it every
+ * window) never stalls while SQLite and Lunr work: a 75,000-article import, an index rebuild.
+ *
+ * Messages are small and typed: a call `{seq, method, input}` is answered by `{seq, envelope}`;
+ * the engine's progress arrives as `{event, data}`. Like `dispatch`, `call` never throws: a worker
+ * that died answers every call with an error Envelope.
+ */
+import fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { describeError } from '../core/errors';
+import type { Locale } from '../core/messages';
+import type { ApiEvents, Envelope } from './contract';
+
+export interface WorkerOptions {
+  dbPath: string;
+  readOnly?: boolean;
+  /** A better-sqlite3 binary built for this runtime when node_modules holds another (Electron). */
+  nativeBinding?: string;
+  locale?: Locale;
+}
+
+export interface WorkerHostOptions extends WorkerOptions {
+  /** The worker script; by default worker-entry.ts (under tsx) or worker-entry.js beside this file. */
+  entry?: string;
+}
+
+export type ToWorker =
+  { type: 'call'; seq: number; method: string; input: unknown } | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'failed'; error: { code: string; message: string } }
+  | { type: 'result'; seq: number; envelope: Envelope<unknown> }
+  | { type: 'event'; event: keyof ApiEvents; data: unknown }
+  | { type: 'closed' };
+
+type Listener = (data: never) => void;
+
+export class WorkerHost {
+  private seq = 0;
+  private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private stopped: string | null = null;
+  private closing: Promise<void> | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly locale: Locale,
+  ) {
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('error', (error) => this.stop(describeError(error, locale)));
+    worker.on('exit', (code) => this.stop(`worker exited (${code})`));
+  }
+
+  /** Starts the worker and resolves once the archive is open; rejects with the user's sentence if it cannot be opened. */
+  static start(options: WorkerHostOptions): Promise<WorkerHost> {
+    const { entry, ...workerData } = options;
+    const worker = spawn(entry ?? defaultEntry(), workerData);
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: FromWorker) => {
+        if (message.type === 'ready') {
+          cleanup();
+          resolve(new WorkerHost(worker, options.locale ?? 'vi'));
+        } else if (message.type === 'failed') {
+          cleanup();
+          void worker.terminate();
+          reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+        }
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`The archive worker exited (${code}) before it was ready.`));
+      };
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+    });
+  }
+
+  call(method: string, input: unknown): Promise<Envelope<unknown>> {
+    if (this.stopped !== null || this.closing) return Promise.resolve(this.failure());
+    const seq = ++this.seq;
+    return new Promise((resolve) => {
+      this.pending.set(seq, resolve);
+      try {
+        this.worker.postMessage({ type: 'call', seq, method, input } satisfies ToWorker);
+      } catch (error) {
+        // Input that cannot be cloned (a function, a DOM object) is the caller's mistake, not a crash.
+        this.pending.delete(seq);
+        resolve({
+          ok: false,
+          error: { code: 'api.invalid-input', message: describeError(error, this.locale) },
+        });
+      }
+    });
+  }
+
+  on<E extends keyof ApiEvents>(event: E, callback: (data: ApiEvents[E]) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(callback as Listener);
+    return () => set.delete(callback as Listener);
+  }
+
+  /** Lets running calls finish, closes the archive (checkpointing the WAL), then ends the thread. */
+  close(): Promise<void> {
+    if (this.stopped !== null) return Promise.resolve();
+    this.closing ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(() => void this.worker.terminate(), 10_000);
+      this.worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.worker.postMessage({ type: 'close' } satisfies ToWorker);
+    });
+    return this.closing;
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type === 'result') {
+      this.pending.get(message.seq)?.(message.envelope);
+      this.pending.delete(message.seq);
+    } else if (message.type === 'event') {
+      for (const listener of this.listeners.get(message.event) ?? []) {
+        (listener as (data: unknown) => void)(message.data);
+      }
+    }
+  }
+
+  private stop(reason: string): void {
+    if (this.stopped !== null) return;
+    this.stopped = reason;
+    for (const resolve of this.pending.values()) resolve(this.failure());
+    this.pending.clear();
+  }
+
+  private failure(): Envelope<never> {
+    const detail = this.stopped ?? 'closing';
+    return {
+      ok: false,
+      error: { code: 'internal', message: describeError(new Error(detail), this.locale) },
+    };
+  }
+}
+
+function defaultEntry(): string {
+  const js = fileURLToPath(new URL('./worker-entry.js', import.meta.url));
+  return fs.existsSync(js) ? js : fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
+}
+
+/**
+ * A compiled entry runs as is. A .ts entry (tests, CLI under tsx) needs tsx's loader inside the
+ * worker: `execArgv: ['--import', 'tsx']` does not reach a worker's loader on Node 20, so a tiny
+ * bootstrap registers tsx in the thread first, then imports the entry.
+ */
+function spawn(entry: string, workerData: WorkerOptions): Worker {
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const url = pathToFileURL(entry).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}

@@ -1,0 +1,362 @@
+/**
+ * `archive-reader [--db FILE] COMMAND`: the archive engine for archivists and scripts.
+ * Errors: exit status 1 and one sentence on stderr, in the terminal's language.
+ */
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { Archive } from '../core/archive/archive';
+import { defaultArchivePath, RENDERER_DIR, SAMPLE_ARCHIVE } from '../core/archive/locations';
+import { describeError, localeFromEnv, UserError } from '../core/errors';
+import type { SearchRequest } from '../core/model';
+import { ensureArchive } from '../api/first-run';
+import { createDispatch } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { startWebHost } from '../web/server';
+import { parseCount, parseDate } from './options';
+import { progressReporter } from './progress';
+
+const locale = localeFromEnv();
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+const json = (value: unknown): void => out(JSON.stringify(value));
+
+const program = new Command()
+  .name('archive-reader')
+  .description(
+    'Kho lưu trữ bài báo và văn bản ngoại tuyến / Offline archive of articles and documents',
+  )
+  .option('--db <file>', 'archive file (default: the desktop app’s archive, or ARCHIVE_READER_DB)')
+  .showHelpAfterError()
+  .exitOverride();
+
+function dbPath(): string {
+  return program.opts<{ db?: string }>().db ?? defaultArchivePath();
+}
+
+function withArchive<T>(fn: (archive: Archive) => Promise<T> | T, readOnly = false): Promise<T> {
+  const archive = Archive.open(dbPath(), { readOnly, locale });
+  return Promise.resolve()
+    .then(() => fn(archive))
+    .finally(() => archive.close());
+}
+
+program
+  .command('import')
+  .description('import files and folders (text, HTML, JSON Lines, JSON, .gz)')
+  .argument('<paths...>')
+  .option('--json', 'print one JSON object')
+  .action((paths: string[], opts: { json?: boolean }) =>
+    withArchive(async (archive) => {
+      const bar = progressReporter(!opts.json && process.stderr.isTTY === true);
+      archive.events.on('importProgress', bar.update);
+      const summary = await archive.importPaths(paths).finally(() => bar.stop());
+      if (opts.json) {
+        json({
+          imported: summary.imported,
+          duplicates: summary.duplicates,
+          failed: summary.failed,
+        });
+      } else {
+        out(
+          locale === 'en'
+            ? `Imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed.length}.`
+            : `Đã nhập ${summary.imported} bài, ${summary.duplicates} bài trùng, ${summary.failed.length} lỗi.`,
+        );
+        for (const f of summary.failed) out(`  ✗ ${f.path}: ${f.error}`);
+      }
+    }),
+  );
+
+program
+  .command('search')
+  .description('search the archive')
+  .argument('[query]')
+  .option('--limit <n>', 'hits to show', parseCount('--limit'), 10)
+  .option('--offset <n>', 'hits to skip', parseCount('--offset'), 0)
+  .option('--from <date>', 'from date (YYYY-MM-DD or DD/MM/YYYY)', parseDate)
+  .option('--to <date>', 'to date', parseDate)
+  .option('--type <type>', 'document type (Luật, Nghị định, …)')
+  .option('--source <source>', 'source')
+  .option('--tag <tag>', 'tag')
+  .option('--collection <name>', 'collection')
+  .addOption(
+    new Option('--sort <order>', 'order').choices(['relevance', 'date']).default('relevance'),
+  )
+  .option('--queries <file>', 'run one query per line of FILE')
+  .option('--json', 'JSON output, one object a line')
+  .action((query: string | undefined, opts) =>
+    withArchive((archive) => {
+      const base: Omit<SearchRequest, 'query'> = {
+        limit: Math.min(500, Math.max(1, opts.limit)),
+        offset: opts.offset,
+        from: opts.from,
+        to: opts.to,
+        type: opts.type,
+        source: opts.source,
+        tag: opts.tag,
+        collection: opts.collection,
+        sort: opts.sort,
+      };
+      if (opts.queries) {
+        let lines: string[];
+        try {
+          lines = fs
+            .readFileSync(opts.queries, 'utf8')
+            .split(/\r?\n/)
+            .filter((l) => l.trim());
+        } catch {
+          throw new UserError('cli.missing-file', { file: opts.queries });
+        }
+        for (const q of lines) {
+          const result = archive.search({ ...base, query: q });
+          json({
+            query: q,
+            hits: result.hits.map((h) => ({
+              id: h.id,
+              sourceId: h.sourceId,
+              title: h.title,
+              score: h.score,
+            })),
+          });
+        }
+        return;
+      }
+      const result = archive.search({ ...base, query: query ?? '' });
+      if (opts.json) {
+        for (const h of result.hits) {
+          json({
+            id: h.id,
+            sourceId: h.sourceId,
+            title: h.title,
+            date: h.date,
+            source: h.source,
+            score: h.score,
+            snippet: h.snippet,
+          });
+        }
+        return;
+      }
+      out(
+        locale === 'en'
+          ? `${result.total} results (${result.tookMs} ms)`
+          : `${result.total} kết quả (${result.tookMs} ms)`,
+      );
+      for (const h of result.hits) {
+        out(`\n${h.id}  ${h.title}`);
+        out(`  ${[h.date, h.source, h.docNumber].filter(Boolean).join(' · ')}`);
+        out(`  ${plain(h.snippet)}`);
+      }
+    }, true),
+  );
+
+/** A snippet on a terminal: matches in bold, entities decoded. */
+function plain(snippet: string): string {
+  const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['', ''];
+  return snippet
+    .replace(/<mark>/g, bold[0])
+    .replace(/<\/mark>/g, bold[1])
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+program
+  .command('show')
+  .description('show an article with all its fields')
+  .argument('<id>')
+  .option('--json')
+  .action((id: string, opts: { json?: boolean }) =>
+    withArchive((archive) => {
+      const view = archive.view(id);
+      if (opts.json) return json({ ...view.article, annotations: view.annotations });
+      const a = view.article;
+      out(a.title);
+      out(
+        [a.date, a.author, a.source, a.docNumber, a.docType, a.issuer].filter(Boolean).join(' · '),
+      );
+      if (a.url) out(a.url);
+      if (a.summary) out(`\n${a.summary}`);
+      for (const b of a.blocks)
+        out(
+          b.type === 'p'
+            ? `\n${b.text}`
+            : `\n[${b.caption}${b.credit ? ` — Ảnh: ${b.credit}` : ''}]`,
+        );
+      if (a.tags.length) out(`\n#${a.tags.join(' #')}`);
+    }, true),
+  );
+
+program
+  .command('list')
+  .description('list articles, newest first')
+  .option('--limit <n>', 'how many', parseCount('--limit'), 50)
+  .option('--offset <n>', 'skip', parseCount('--offset'), 0)
+  .option('--type <type>')
+  .option('--json')
+  .action((opts) =>
+    withArchive((archive) => {
+      const { total, items } = archive.list({
+        limit: Math.max(1, opts.limit),
+        offset: opts.offset,
+        type: opts.type,
+      });
+      if (opts.json) return items.forEach((i) => json(i));
+      out(locale === 'en' ? `${total} articles` : `${total} bài`);
+      for (const i of items) out(`${i.id}  ${i.date ?? '          '}  ${i.title}`);
+    }, true),
+  );
+
+program
+  .command('stats')
+  .description('counts, sizes and index state')
+  .option('--json')
+  .action((opts: { json?: boolean }) =>
+    withArchive((archive) => {
+      const s = archive.stats();
+      if (opts.json) return json(s);
+      out(
+        `${s.path}\n  bài viết / articles: ${s.articles}\n  ghi chú / annotations: ${s.annotations}`,
+      );
+      out(
+        `  dung lượng / size: ${(s.databaseBytes / 1e6).toFixed(1)} MB, lược đồ / schema ${s.schemaVersion}`,
+      );
+    }, true),
+  );
+
+program
+  .command('annotate')
+  .description('highlight a passage of an article, with an optional note')
+  .argument('<id>')
+  .requiredOption('--quote <text>', 'the exact passage')
+  .option('--note <text>')
+  .addOption(
+    new Option('--color <color>').choices(['yellow', 'green', 'blue', 'pink']).default('yellow'),
+  )
+  .option('--json')
+  .action((id: string, opts) =>
+    withArchive((archive) => {
+      const a = archive.annotate({
+        articleId: id,
+        kind: opts.note ? 'note' : 'highlight',
+        color: opts.color,
+        note: opts.note ?? null,
+        selector: { exact: opts.quote },
+      });
+      if (opts.json) return json(a);
+      out(`${a.id}  [${a.selector!.start}–${a.selector!.end}] “${a.selector!.exact}”`);
+    }),
+  );
+
+program
+  .command('annotations')
+  .description('list annotations, of one article or all')
+  .argument('[id]')
+  .option('--json')
+  .action((id: string | undefined, opts: { json?: boolean }) =>
+    withArchive((archive) => {
+      const { items } = archive.listAnnotations({ articleId: id, limit: 100_000 });
+      if (opts.json) return items.forEach((i) => json(i));
+      for (const a of items) {
+        out(`${a.id}  ${a.articleTitle}`);
+        if (a.selector) out(`  “${a.selector.exact}”`);
+        if (a.note) out(`  ✎ ${a.note}`);
+      }
+    }, true),
+  );
+
+program
+  .command('export')
+  .description('export annotations')
+  .argument('<what>', 'annotations')
+  .addOption(
+    new Option('--format <format>').choices(['markdown', 'json', 'csv']).default('markdown'),
+  )
+  .option('--article <id>')
+  .option('--out <file>')
+  .action((_what: string, opts) =>
+    withArchive((archive) => {
+      const file = archive.exportAnnotations(opts.format, opts.article);
+      if (opts.out) fs.writeFileSync(opts.out, file.content);
+      else process.stdout.write(file.content);
+    }, true),
+  );
+
+program
+  .command('reindex')
+  .description('rebuild derived search data from the articles')
+  .action(() =>
+    withArchive((archive) => {
+      const n = archive.reindex();
+      out(locale === 'en' ? `Reindexed ${n} articles.` : `Đã lập lại chỉ mục cho ${n} bài.`);
+    }),
+  );
+
+program
+  .command('serve')
+  .description('serve the app to a browser on this machine')
+  .option('--port <n>', 'port', parseCount('--port'), 5178)
+  .option('--host <address>', 'address to bind', '127.0.0.1')
+  .option('--read-only', 'refuse changes')
+  .option('--writable', 'allow changes when bound to a non-local address')
+  .action(async (opts) => {
+    const file = dbPath();
+    const { created } = ensureArchive(file, SAMPLE_ARCHIVE);
+    const archive = Archive.open(file, { locale });
+    const remote = !['127.0.0.1', 'localhost', '::1'].includes(opts.host);
+    const dispatch = createDispatch(createHandlers(archive), {
+      locale,
+      remote,
+      readOnly: opts.readOnly || (remote && !opts.writable),
+      onInternalError: (error, method) => console.error(`[${method}]`, error),
+    });
+    if (!fs.existsSync(RENDERER_DIR)) {
+      console.error(
+        locale === 'en'
+          ? 'The interface is not built yet: run `npm run build:renderer` first (npm run serve does it for you).'
+          : 'Giao diện chưa được dựng: hãy chạy `npm run build:renderer` trước (npm run serve tự làm việc này).',
+      );
+    }
+    const host = await startWebHost({
+      dispatch,
+      subscribe: (event, listener) => {
+        archive.events.on(event, listener);
+        return () => archive.events.off(event, listener);
+      },
+      staticDir: RENDERER_DIR,
+      host: opts.host,
+      port: opts.port,
+      locale,
+    });
+    if (created)
+      out(
+        locale === 'en'
+          ? `New archive from the sample: ${file}`
+          : `Đã tạo kho mới từ kho mẫu: ${file}`,
+      );
+    out(locale === 'en' ? `Archive: ${file}` : `Kho lưu trữ: ${file}`);
+    out(
+      locale === 'en'
+        ? `Open ${host.url} in a browser (Ctrl+C to stop).`
+        : `Mở ${host.url} trong trình duyệt (Ctrl+C để dừng).`,
+    );
+    const stop = () =>
+      void host.close().then(() => {
+        archive.close();
+        process.exit(0);
+      });
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`${describeError(error, locale)}\n`);
+    if (!(error instanceof UserError) && process.env.ARCHIVE_READER_DEBUG) console.error(error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,32 @@
+/** An import progress bar on a terminal; silence when output goes to a pipe or a file. */
+import cliProgress from 'cli-progress';
+import type { ImportProgress } from '../api/contract';
+
+export function progressReporter(enabled: boolean) {
+  if (!enabled) return { update: (_p: ImportProgress) => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      format:
+        '{bar} {percentage}% | {value}/{total} tệp | {imported} mới, {duplicates} trùng, {failed} lỗi',
+      hideCursor: true,
+      clearOnComplete: false,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(p: ImportProgress) {
+      const payload = { imported: p.imported, duplicates: p.duplicates, failed: p.failed };
+      if (!started) {
+        bar.start(Math.max(1, p.files), p.filesDone, payload);
+        started = true;
+      }
+      bar.setTotal(Math.max(1, p.files));
+      bar.update(p.filesDone, payload);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

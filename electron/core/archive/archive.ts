@@ -1,0 +1,253 @@
+/**
+ * The archive: one SQLite file and the engine around it. Every host (desktop, browser, command
+ * line) talks to this class through the API handlers; nothing here knows about Electron or HTTP.
+ */
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import type {
+  AnnotationListItem,
+  ArchiveStats,
+  ArticleSummary,
+  ArticleView,
+  Facets,
+  ImportSummary,
+} from '../../api/contract';
+import { UserError } from '../errors';
+import type { Locale } from '../messages';
+import type { Annotation, Article, SearchFilters, SearchRequest, SearchResult } from '../model';
+import { openDatabase, type Db, type OpenOptions } from '../store/db';
+import { ArticleStore, filterClause, type ArticleRow } from '../store/articles';
+import { AnnotationStore } from '../store/annotations';
+import { SCHEMA_VERSION } from '../store/migrations';
+import { SearchEngine } from '../search/engine';
+import { ftsRow } from '../search/fts-text';
+import { suggestTitles } from '../search/suggest';
+import { layoutArticle } from './layout';
+import { importPaths, importUploads, type ImportContext } from './import';
+import { AnnotationService, type NewAnnotation } from '../annotations/service';
+import { exportAnnotations, type AnnotatedArticle } from '../annotations/export';
+
+export interface ArchiveOptions extends OpenOptions {
+  locale?: Locale;
+}
+
+export class Archive {
+  readonly events = new EventEmitter();
+  readonly db: Db;
+  readonly articles: ArticleStore;
+  readonly annotations: AnnotationService;
+  private readonly engine: SearchEngine;
+  private readonly locale: Locale;
+
+  private constructor(
+    readonly file: string,
+    db: Db,
+    options: ArchiveOptions,
+  ) {
+    this.db = db;
+    this.locale = options.locale ?? 'vi';
+    this.articles = new ArticleStore(db);
+    this.annotations = new AnnotationService(new AnnotationStore(db), this);
+    this.engine = new SearchEngine(db);
+  }
+
+  static open(file: string, options: ArchiveOptions = {}): Archive {
+    return new Archive(file, openDatabase(file, options), options);
+  }
+
+  close(): void {
+    if (this.db.open) {
+      if (!this.db.readonly) this.db.pragma('optimize');
+      this.db.close();
+    }
+  }
+
+  // ── Import ──────────────────────────────────────────────────────────────────────────────
+
+  private importContext(): ImportContext {
+    return {
+      db: this.db,
+      articles: this.articles,
+      locale: this.locale,
+      onProgress: (progress) => this.events.emit('importProgress', progress),
+    };
+  }
+
+  importPaths(paths: string[]): Promise<ImportSummary> {
+    return importPaths(this.importContext(), paths);
+  }
+
+  importUploads(files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportSummary> {
+    return importUploads(this.importContext(), files);
+  }
+
+  /**
+   * Rebuild the derived full-text rows from the articles themselves (after damage, or a change of
+   * tokenizer). One transaction: the old index stays until the new one is complete.
+   */
+  reindex(): number {
+    const select = this.db.prepare('SELECT * FROM articles ORDER BY rowid');
+    const insert = this.db.prepare(`
+      INSERT INTO articles_fts (rowid, title, title_folded, meta, meta_folded, body, body_folded)
+      VALUES (@rowid, @title, @title_folded, @meta, @meta_folded, @body, @body_folded)`);
+    let n = 0;
+    this.db.transaction(() => {
+      this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
+      for (const row of select.iterate() as Iterable<ArticleRow>) {
+        insert.run({ rowid: row.rowid, ...ftsRow(this.articles.hydrate(row)) });
+        n++;
+      }
+    })();
+    this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run();
+    return n;
+  }
+
+  // ── Reading ─────────────────────────────────────────────────────────────────────────────
+
+  getArticle(id: string): Article {
+    const article = this.articles.get(id);
+    if (!article) throw new UserError('article.not-found', { id });
+    return article;
+  }
+
+  view(id: string): ArticleView {
+    const article = this.getArticle(id);
+    const layout = layoutArticle(article.summary, article.blocks);
+    return { article, ...layout, annotations: this.annotations.forArticle(id) };
+  }
+
+  search(request: SearchRequest): SearchResult {
+    return this.engine.search(request);
+  }
+
+  suggest(prefix: string, limit = 8) {
+    return { items: suggestTitles(this.db, prefix, limit) };
+  }
+
+  list(
+    request: SearchFilters & {
+      limit?: number;
+      offset?: number;
+      sort?: 'date' | 'title' | 'imported';
+    },
+  ) {
+    const filter = filterClause(request);
+    const order =
+      request.sort === 'title'
+        ? 'a.title COLLATE NOCASE, a.rowid'
+        : request.sort === 'imported'
+          ? 'a.rowid DESC'
+          : 'a.date IS NULL, a.date DESC, a.rowid DESC';
+    const total = (
+      this.db
+        .prepare(`SELECT count(*) AS n FROM articles a WHERE ${filter.sql}`)
+        .get(...filter.params) as { n: number }
+    ).n;
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.title, a.date, a.source, a.doc_number, a.doc_type, a.summary FROM articles a
+         WHERE ${filter.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...filter.params, request.limit ?? 50, request.offset ?? 0) as Array<
+      Pick<ArticleRow, 'id' | 'title' | 'date' | 'source' | 'doc_number' | 'doc_type' | 'summary'>
+    >;
+    const items: ArticleSummary[] = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      date: r.date,
+      source: r.source,
+      docNumber: r.doc_number,
+      docType: r.doc_type,
+      summary: r.summary && r.summary.length > 300 ? `${r.summary.slice(0, 300)}…` : r.summary,
+    }));
+    return { total, items };
+  }
+
+  facets(): Facets {
+    const facet = (sql: string) =>
+      this.db.prepare(sql).all() as Array<{ value: string; count: number }>;
+    return {
+      types: facet(
+        'SELECT doc_type AS value, count(*) AS count FROM articles WHERE doc_type IS NOT NULL GROUP BY doc_type ORDER BY count DESC, value',
+      ),
+      sources: facet(
+        'SELECT source AS value, count(*) AS count FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY count DESC, value LIMIT 200',
+      ),
+      tags: facet(
+        'SELECT t.name AS value, count(*) AS count FROM article_tags at JOIN tags t ON t.id = at.tag GROUP BY t.id ORDER BY count DESC, value',
+      ),
+      collections: facet(
+        'SELECT c.name AS value, count(*) AS count FROM article_collections ac JOIN collections c ON c.id = ac.collection GROUP BY c.id ORDER BY value',
+      ),
+      years: facet(
+        'SELECT substr(date, 1, 4) AS value, count(*) AS count FROM articles WHERE date IS NOT NULL GROUP BY value ORDER BY value DESC',
+      ),
+    };
+  }
+
+  stats(): ArchiveStats {
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const size = (path: string) => (fs.existsSync(path) ? fs.statSync(path).size : 0);
+    return {
+      articles: count('SELECT count(*) AS n FROM articles'),
+      annotations: count('SELECT count(*) AS n FROM annotations'),
+      tags: count('SELECT count(*) AS n FROM tags'),
+      collections: count('SELECT count(*) AS n FROM collections'),
+      databaseBytes: this.file === ':memory:' ? 0 : size(this.file) + size(`${this.file}-wal`),
+      catalogBytes: 0,
+      index: { state: 'ready', progress: 1, articles: count('SELECT count(*) AS n FROM articles') },
+      schemaVersion: SCHEMA_VERSION,
+      path: this.file,
+    };
+  }
+
+  // ── Curation ────────────────────────────────────────────────────────────────────────────
+
+  setTags(articleId: string, tags: string[]): Article {
+    this.articles.setTags(this.rowid(articleId), tags);
+    return this.getArticle(articleId);
+  }
+
+  setCollections(articleId: string, collections: string[]): Article {
+    this.articles.setCollections(this.rowid(articleId), collections);
+    return this.getArticle(articleId);
+  }
+
+  private rowid(articleId: string): number {
+    const rowid = this.articles.rowidOf(articleId);
+    if (rowid === null) throw new UserError('article.not-found', { id: articleId });
+    return rowid;
+  }
+
+  // ── Annotations ─────────────────────────────────────────────────────────────────────────
+
+  annotate(input: NewAnnotation): Annotation {
+    return this.annotations.create(input);
+  }
+
+  listAnnotations(request: {
+    articleId?: string;
+    query?: string;
+    limit?: number;
+    offset?: number;
+  }): {
+    total: number;
+    items: AnnotationListItem[];
+  } {
+    return this.annotations.list(request);
+  }
+
+  exportAnnotations(format: 'markdown' | 'json' | 'csv', articleId?: string) {
+    const byArticle = new Map<string, Annotation[]>();
+    for (const a of this.annotations.list({ articleId, limit: Number.MAX_SAFE_INTEGER }).items) {
+      byArticle.set(a.articleId, [...(byArticle.get(a.articleId) ?? []), a]);
+    }
+    const items: AnnotatedArticle[] = [...byArticle].map(([id, annotations]) => ({
+      article: this.getArticle(id),
+      annotations: annotations.sort(
+        (x, y) => (x.selector?.start ?? -1) - (y.selector?.start ?? -1),
+      ),
+    }));
+    return exportAnnotations(items, format);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Small shared pieces every importer needs to build an ArticleDraft the same way: defaults,
+ * dates, paragraphs, and the comparison used to spot a lead repeated in the body.
+ */
+import type { ArticleDraft, Block } from '../model';
+import type { UserError } from '../errors';
+import { nfc } from '../text/vietnamese';
+
+/** A draft with every optional field empty, so importers only state what they found. */
+export function makeDraft(fields: Partial<ArticleDraft> & { title: string; sourceId: string }) {
+  const draft: ArticleDraft = {
+    date: null,
+    author: null,
+    source: null,
+    url: null,
+    summary: null,
+    blocks: [],
+    docNumber: null,
+    docType: null,
+    issuer: null,
+    tags: [],
+    ...fields,
+  };
+  return draft;
+}
+
+/** NFC, single spaces, trimmed; null for nothing, so empty strings never reach the store. */
+export function cleanText(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const text = nfc(value).replace(/\s+/g, ' ').trim();
+  return text === '' ? null : text;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || y < 1000) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  if (!validDate(y, m, d)) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * An ISO `yyyy-mm-dd` from the shapes archives use: ISO dates and timestamps, and the
+ * Vietnamese day-first `dd/mm/yyyy` (also with `-` or `.`). Anything else is unknown, not an error.
+ */
+export function toIsoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const text = value.trim();
+  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(text);
+  if (isoMatch) return iso(+isoMatch[1], +isoMatch[2], +isoMatch[3]);
+  const dayFirst = /(?:^|\D)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/.exec(text);
+  if (dayFirst) return iso(+dayFirst[3], +dayFirst[2], +dayFirst[1]);
+  return null;
+}
+
+/** Paragraph blocks from text whose paragraphs are separated by one or more line breaks. */
+export function paragraphBlocks(text: string): Block[] {
+  return nfc(text)
+    .split(/\r?\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .map((line) => ({ type: 'p' as const, text: line }));
+}
+
+/**
+ * A key for "is this the same text?" that ignores what editors change between a lead and its
+ * paragraph: dash and quote styles, spacing (even a missing space between sentences), case.
+ */
+export function comparisonKey(text: string): string {
+  return nfc(text)
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212-]/g, '-')
+    .replace(/[\u201c\u201d\u201e\u00ab\u00bb"]/g, '"')
+    .replace(/[\u2018\u2019\u201a`']/g, "'")
+    .replace(/\u2026/g, '...')
+    .replace(/\s+/g, '');
+}
+
+/** The key of a lead without the ellipsis that marks it as cut short. */
+export function truncatedKey(text: string): string {
+  return comparisonKey(text).replace(/\.{2,}$/, '');
+}
+
+/** One result of reading a file: a draft, or the reason one record or file could not be read. */
+export type DraftItem =
+  { ok: true; draft: ArticleDraft; where: string } | { ok: false; error: UserError; where: string };

@@ -1,0 +1,239 @@
+/**
+ * Saved newspaper pages: Readability finds the article among menus, ads and comments, and we keep
+ * only its text as blocks. No markup survives — scripts, styles, frames, SVG and attributes such
+ * as `onerror` never reach a field — so nothing from the page can run in the reader.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { UserError } from '../errors';
+import type { ArticleDraft, Block } from '../model';
+import { figureBlock } from './credit';
+import { cleanText, comparisonKey, makeDraft, toIsoDate, truncatedKey } from './draft';
+import { bodyBlocks, dateLine } from './plaintext';
+
+/** Elements whose text is never article text. */
+const DROP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'form',
+  'head',
+  'link',
+  'meta',
+]);
+/** Elements that are one paragraph of text each. */
+const TEXT_BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'pre',
+  'dt',
+  'dd',
+  'td',
+  'th',
+  'address',
+]);
+const BLOCKY = new Set([
+  ...TEXT_BLOCKS,
+  'div',
+  'section',
+  'article',
+  'figure',
+  'ul',
+  'ol',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'dl',
+  'main',
+  'header',
+  'footer',
+  'aside',
+]);
+/** Where newspapers put the date and the author next to the title. */
+const META_AREA =
+  '[class*="date"], [class*="time"], [class*="meta"], [class*="info"], [class*="byline"], [class*="author"]';
+const SAPO = '.sapo, .lead, .article-sapo, .detail-sapo, .summary, .description, .chapeau';
+
+type El = Element;
+
+function textOf(node: Node): string {
+  if (node.nodeType === 3) return node.textContent ?? '';
+  if (node.nodeType !== 1) return '';
+  const tag = (node as El).tagName.toLowerCase();
+  if (DROP.has(tag)) return '';
+  if (tag === 'br') return ' ';
+  let text = '';
+  for (const child of Array.from(node.childNodes)) text += textOf(child);
+  return text;
+}
+
+function hasBlockChild(el: El): boolean {
+  return Array.from(el.children).some((c) => BLOCKY.has(c.tagName.toLowerCase()));
+}
+
+/** Units of text in reading order; figure captions are kept apart as ready-made blocks. */
+function collect(node: Node, out: (string | Block)[]): void {
+  let inline = '';
+  const flush = () => {
+    const text = cleanText(inline);
+    if (text) out.push(text);
+    inline = '';
+  };
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType !== 1) {
+      inline += textOf(child);
+      continue;
+    }
+    const el = child as El;
+    const tag = el.tagName.toLowerCase();
+    if (DROP.has(tag)) continue;
+    if (!BLOCKY.has(tag) && tag !== 'figcaption') {
+      inline += textOf(el);
+      continue;
+    }
+    flush();
+    if (tag === 'figure') {
+      const caption = el.querySelector('figcaption');
+      const text = caption ? cleanText(textOf(caption)) : null;
+      if (text) out.push(figureBlock(text));
+    } else if (TEXT_BLOCKS.has(tag) && !hasBlockChild(el)) {
+      const text = cleanText(textOf(el));
+      if (text) out.push(text);
+    } else {
+      collect(el, out);
+    }
+  }
+  flush();
+}
+
+function meta(document: Document, selector: string, attr = 'content'): string | null {
+  return cleanText(document.querySelector(selector)?.getAttribute(attr));
+}
+
+interface PageFacts {
+  url: string | null;
+  source: string | null;
+  date: string | null;
+  author: string | null;
+  sapo: string | null;
+}
+
+/** Facts read before Readability rewrites the document. */
+function pageFacts(document: Document): PageFacts {
+  let date = toIsoDate(meta(document, 'meta[property="article:published_time"]'));
+  date ??= toIsoDate(meta(document, 'time[datetime]', 'datetime'));
+  let author: string | null = null;
+  for (const el of Array.from(document.querySelectorAll(META_AREA)).slice(0, 50)) {
+    const text = cleanText(textOf(el)) ?? '';
+    if (text.length > 300) continue;
+    date ??= toIsoDate(text);
+    author ??=
+      /(?:tác giả|bài(?: và ảnh)?|tin(?:, ảnh)?)\s*:\s*([^|,;]{2,40}?)\s*(?:$|[|,;])/iu.exec(
+        text,
+      )?.[1] ?? null;
+  }
+  return {
+    url:
+      meta(document, 'link[rel="canonical"]', 'href') ?? meta(document, 'meta[property="og:url"]'),
+    source: meta(document, 'meta[property="og:site_name"]'),
+    date,
+    author: cleanText(author),
+    sapo: cleanText(textOf(document.querySelector(SAPO) ?? document.createTextNode(''))),
+  };
+}
+
+/** A byline without the date a page prints beside the name. */
+function cleanByline(byline: string | null | undefined): string | null {
+  const text = cleanText(byline?.replace(/^(?:tác giả|bài|by)\s*:?\s*/iu, ''));
+  if (!text) return null;
+  const withoutDate = cleanText(text.replace(/\b(thứ|chủ nhật|\d{1,2}\/\d{1,2}\/\d{4}).*$/iu, ''));
+  return withoutDate && withoutDate.length <= 80 ? withoutDate : null;
+}
+
+/** Parse one HTML page. Throws `import.no-title` / `import.no-body` when no article is found. */
+export function parseHtml(html: string, sourceId: string): ArticleDraft {
+  const { document } = parseHTML(html);
+  const facts = pageFacts(document as unknown as Document);
+  const reader = new Readability<Node>(document as unknown as Document, {
+    serializer: (node) => node,
+  });
+  const article = reader.parse();
+  if (!article?.content) throw new UserError('import.no-body');
+
+  const title =
+    cleanText(article.title) ?? meta(document as unknown as Document, 'meta[property="og:title"]');
+  if (!title) throw new UserError('import.no-title');
+
+  const units: (string | Block)[] = [];
+  collect(article.content, units);
+  const blocks: Block[] = [];
+  let texts: string[] = [];
+  const flushTexts = () => {
+    blocks.push(...bodyBlocks(texts));
+    texts = [];
+  };
+  for (const unit of units) {
+    if (typeof unit === 'string') {
+      // The title and the date line are shown from their fields, not repeated as paragraphs.
+      if (blocks.length + texts.length === 0 && comparisonKey(unit) === comparisonKey(title))
+        continue;
+      if (dateLine(unit) !== undefined) continue;
+      texts.push(unit);
+    } else {
+      flushTexts();
+      blocks.push(unit);
+    }
+  }
+  flushTexts();
+
+  let summary: string | null = null;
+  const firstIndex = blocks.findIndex((b) => b.type === 'p');
+  const first = firstIndex >= 0 ? (blocks[firstIndex] as { text: string }).text : '';
+  if (facts.sapo && comparisonKey(facts.sapo) === comparisonKey(first)) {
+    summary = facts.sapo;
+    blocks.splice(firstIndex, 1);
+  } else {
+    const excerpt = cleanText(article.excerpt);
+    // Readability falls back to the first paragraph as the excerpt: that is not a lead.
+    if (excerpt && !comparisonKey(first).startsWith(truncatedKey(excerpt))) summary = excerpt;
+  }
+  if (!blocks.some((b) => b.type === 'p')) throw new UserError('import.no-body');
+
+  return makeDraft({
+    title,
+    date: toIsoDate(article.publishedTime) ?? facts.date,
+    author: cleanByline(article.byline) ?? facts.author,
+    source: cleanText(article.siteName) ?? facts.source,
+    url: facts.url,
+    summary,
+    blocks,
+    sourceId,
+  });
+}
+
+/** The charset a page declares in its first bytes, for pages saved in a legacy encoding. */
+export function declaredCharset(head: string): string | null {
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ?? null;
+}

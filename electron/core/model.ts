@@ -1,0 +1,98 @@
+/**
+ * The engine's data model, shared by importers, the store, search and every host.
+ * Pure types: no Node, no Electron, no DOM — the renderer imports these too.
+ */
+
+/** One block of an article body, in reading order. */
+export type Block =
+  { type: 'p'; text: string } | { type: 'figure'; caption: string; credit: string | null };
+
+/** What an importer produces from a file: an article before it has an id or a place in the archive. */
+export interface ArticleDraft {
+  title: string;
+  /** ISO date `yyyy-mm-dd`, or null when unknown. */
+  date: string | null;
+  author: string | null;
+  /** Publication or issuing source shown to the reader ("Báo Lạng Sơn", "Công báo"). */
+  source: string | null;
+  url: string | null;
+  /** The lead (sapo) or abstract; shown above the body, never repeated in it. */
+  summary: string | null;
+  blocks: Block[];
+  /** Official documents: số hiệu ("45/2019/QH14"), type ("Luật"), issuing body ("Quốc hội"). */
+  docNumber: string | null;
+  docType: string | null;
+  issuer: string | null;
+  tags: string[];
+  /** The identifier the article had where it came from: a record's `id`, else the file's path. */
+  sourceId: string;
+}
+
+export interface Article extends ArticleDraft {
+  /** Stable content-derived id: the same article has the same id on every machine. */
+  id: string;
+  collections: string[];
+  importedAt: string;
+  importedFrom: string | null;
+}
+
+export type AnnotationKind = 'highlight' | 'note' | 'bookmark';
+export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink';
+
+/** W3C Web Annotation TextQuoteSelector + TextPositionSelector into the article's canonical text. */
+export interface TextSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+export interface Annotation {
+  id: string;
+  articleId: string;
+  kind: AnnotationKind;
+  color: HighlightColor | null;
+  note: string | null;
+  /** Null for a bookmark of the whole article. */
+  selector: TextSelector | null;
+  created: string;
+  updated: string;
+}
+
+export interface SearchFilters {
+  from?: string;
+  to?: string;
+  type?: string;
+  source?: string;
+  tag?: string;
+  collection?: string;
+}
+
+export interface SearchRequest extends SearchFilters {
+  query: string;
+  limit?: number;
+  offset?: number;
+  sort?: 'relevance' | 'date';
+}
+
+export interface SearchHit {
+  id: string;
+  sourceId: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  docNumber: string | null;
+  docType: string | null;
+  score: number;
+  /** Plain text with matches wrapped in `<mark>`…`</mark>`; every other character is HTML-escaped. */
+  snippet: string;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /** A rewritten query worth offering when there are few or no hits ("did you mean"). */
+  suggestion: string | null;
+  tookMs: number;
+}

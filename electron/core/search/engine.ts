@@ -1,0 +1,205 @@
+/**
+ * Search: FTS5 finds and scores candidates in one query whose bm25 already rewards accent-exact
+ * matches and adjacent syllables (see `rankedMatch`); the best of them are then re-ranked by what
+ * bm25 cannot see — a title that holds the whole query — and fused with the catalog's matches
+ * (fuzzy titles, numbers, notes). Snippets are made for the returned page only.
+ */
+import type { Block, SearchHit, SearchRequest, SearchResult } from '../model';
+import type { Db } from '../store/db';
+import { filterClause } from '../store/articles';
+import { blockText } from '../archive/layout';
+import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
+import { matchAny, rankedMatch } from './fts-query';
+import { makeSnippet } from './snippet';
+import { tokenize } from '../text/vietnamese';
+
+/** bm25 weights per FTS column: title, title_folded, meta, meta_folded, body, body_folded. */
+const WEIGHTS = '14.0, 10.0, 8.0, 6.0, 1.5, 1.0';
+/** How many of the best bm25 candidates are re-ranked. */
+const RERANK_WINDOW = 200;
+
+/** Extra candidates from the in-memory catalog (titles, numbers, tags, notes), scored 0–1. */
+export type CatalogLookup = (parsed: ParsedQuery) => Map<number, number>;
+
+type Filter = { sql: string; params: unknown[] };
+
+interface Ranked {
+  order: number[];
+  scores: Map<number, number>;
+}
+
+interface HitRow {
+  rowid: number;
+  id: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  doc_number: string | null;
+  doc_type: string | null;
+  summary: string | null;
+  blocks: string;
+  source_id: string;
+}
+
+export class SearchEngine {
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: CatalogLookup | null = null,
+  ) {}
+
+  search(request: SearchRequest): SearchResult {
+    const started = performance.now();
+    const parsed = parseQuery(request.query ?? '');
+    const limit = request.limit ?? 20;
+    const offset = request.offset ?? 0;
+    const done = (total: number, hits: SearchHit[]): SearchResult => ({
+      total,
+      hits,
+      suggestion: null,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+    if (parsed.empty) return done(0, []);
+
+    const filter = filterClause(request);
+    let expr = rankedMatch(parsed.clauses);
+    let total = expr ? this.count(expr, filter) : 0;
+    if (total === 0 && matchAny(parsed.clauses)) {
+      // No article holds every word: show those that hold the most, best first.
+      expr = matchAny(parsed.clauses);
+      total = expr ? this.count(expr, filter) : 0;
+    }
+    const extra = this.catalog?.(parsed) ?? new Map<number, number>();
+    if (!expr || (total === 0 && extra.size === 0)) return done(0, []);
+
+    const ranked =
+      request.sort === 'date'
+        ? this.byDate(expr, filter, offset + limit)
+        : this.byRelevance(
+            expr,
+            filter,
+            parsed.clauses,
+            extra,
+            Math.max(RERANK_WINDOW, offset + limit),
+          );
+    const hits = this.hydrate(
+      ranked.order.slice(offset, offset + limit),
+      parsed.clauses,
+      ranked.scores,
+    );
+    return done(Math.max(total, ranked.order.length), hits);
+  }
+
+  private count(expr: string, filter: Filter): number {
+    const sql =
+      filter.sql === '1'
+        ? 'SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?'
+        : `SELECT count(*) AS n FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+           WHERE articles_fts MATCH ? AND ${filter.sql}`;
+    return (this.db.prepare(sql).get(expr, ...filter.params) as { n: number }).n;
+  }
+
+  private byDate(expr: string, filter: Filter, n: number): Ranked {
+    const rows = this.db
+      .prepare(
+        `SELECT a.rowid AS rowid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+         WHERE articles_fts MATCH ? AND ${filter.sql}
+         ORDER BY a.date IS NULL, a.date DESC, a.rowid DESC LIMIT ?`,
+      )
+      .all(expr, ...filter.params, n) as { rowid: number }[];
+    return { order: rows.map((r) => r.rowid), scores: new Map() };
+  }
+
+  private byRelevance(
+    expr: string,
+    filter: Filter,
+    clauses: readonly Clause[],
+    extra: Map<number, number>,
+    window: number,
+  ): Ranked {
+    const joined = filter.sql !== '1';
+    const rows = this.db
+      .prepare(
+        `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score
+         FROM articles_fts f ${joined ? 'JOIN articles a ON a.rowid = f.rowid' : ''}
+         WHERE articles_fts MATCH ? ${joined ? `AND ${filter.sql}` : ''}
+         ORDER BY bm25(articles_fts, ${WEIGHTS}) LIMIT ?`,
+      )
+      .all(expr, ...filter.params, window) as { rowid: number; score: number }[];
+    const scores = new Map(rows.map((r) => [r.rowid, r.score]));
+    for (const [rowid, weight] of extra) {
+      if (scores.has(rowid)) scores.set(rowid, scores.get(rowid)! + 10 * weight);
+      else if (this.passes(rowid, filter)) scores.set(rowid, 10 * weight);
+    }
+    this.titleBoost(scores, clauses);
+    const order = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
+    return { order, scores };
+  }
+
+  private passes(rowid: number, filter: Filter): boolean {
+    return !!this.db
+      .prepare(`SELECT 1 FROM articles a WHERE a.rowid = ? AND ${filter.sql}`)
+      .get(rowid, ...filter.params);
+  }
+
+  /**
+   * A title that holds every syllable typed (accent-exact where the user typed accents) is what
+   * someone looking for one article types; holding them in order is better still.
+   */
+  private titleBoost(scores: Map<number, number>, clauses: readonly Clause[]): void {
+    const positive = clauses.filter((c) => !c.negated);
+    const wanted = positive.flatMap((c) => c.tokens.map((t) => (c.accented ? t.exact : t.folded)));
+    if (!wanted.length || !scores.size) return;
+    const rows = this.db
+      .prepare('SELECT rowid, title FROM articles WHERE rowid IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...scores.keys()])) as { rowid: number; title: string }[];
+    for (const row of rows) {
+      const tokens = tokenize(row.title);
+      const have = new Set(tokens.flatMap((t) => [t.exact, t.folded]));
+      const covered = wanted.filter((w) => have.has(w)).length / wanted.length;
+      let bonus = 20 * covered * covered;
+      if (
+        covered === 1 &&
+        tokens
+          .map((t) => t.folded)
+          .join(' ')
+          .includes(positive.flatMap((c) => c.tokens.map((t) => t.folded)).join(' '))
+      ) {
+        bonus += 10;
+      }
+      scores.set(row.rowid, scores.get(row.rowid)! + bonus);
+    }
+  }
+
+  private hydrate(
+    page: number[],
+    clauses: readonly Clause[],
+    scores: Map<number, number>,
+  ): SearchHit[] {
+    if (!page.length) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT rowid, id, title, date, source, doc_number, doc_type, summary, blocks, source_id
+         FROM articles WHERE rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(page)) as HitRow[];
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+    return page.flatMap((rowid) => {
+      const row = byRowid.get(rowid);
+      if (!row) return [];
+      const blocks = JSON.parse(row.blocks) as Block[];
+      return [
+        {
+          id: row.id,
+          sourceId: row.source_id,
+          title: row.title,
+          date: row.date,
+          source: row.source,
+          docNumber: row.doc_number,
+          docType: row.doc_type,
+          score: Math.round((scores.get(rowid) ?? 0) * 1000) / 1000,
+          snippet: makeSnippet([row.summary ?? '', ...blocks.map(blockText)], clauses),
+        },
+      ];
+    });
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Articles in SQLite: insert (with their full-text row, in the caller's transaction), read back,
+ * list with filters, and the facets a library view browses by.
+ */
+import type { Article, ArticleDraft, Block, SearchFilters } from '../model';
+import type { Db } from './db';
+import { ftsRow } from '../search/fts-text';
+
+interface ArticleRow {
+  rowid: number;
+  id: string;
+  title: string;
+  date: string | null;
+  author: string | null;
+  source: string | null;
+  url: string | null;
+  summary: string | null;
+  blocks: string;
+  doc_number: string | null;
+  doc_type: string | null;
+  issuer: string | null;
+  source_id: string;
+  imported_at: string;
+  imported_from: string | null;
+}
+
+export type InsertOutcome = 'imported' | 'duplicate';
+
+/** Prepared once per database: the import loop calls these thousands of times a second. */
+export class ArticleStore {
+  private readonly insertArticle;
+  private readonly insertFts;
+  private readonly byId;
+  private readonly tagsOf;
+  private readonly collectionsOf;
+
+  constructor(private readonly db: Db) {
+    this.insertArticle = db.prepare(`
+      INSERT INTO articles (id, title, date, author, source, url, summary, blocks, doc_number,
+        doc_type, issuer, source_id, imported_at, imported_from)
+      VALUES (@id, @title, @date, @author, @source, @url, @summary, @blocks, @docNumber,
+        @docType, @issuer, @sourceId, @importedAt, @importedFrom)
+      ON CONFLICT(id) DO NOTHING`);
+    this.insertFts = db.prepare(`
+      INSERT INTO articles_fts (rowid, title, title_folded, meta, meta_folded, body, body_folded)
+      VALUES (@rowid, @title, @title_folded, @meta, @meta_folded, @body, @body_folded)`);
+    this.byId = db.prepare('SELECT * FROM articles WHERE id = ?');
+    this.tagsOf = db.prepare(
+      'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag WHERE at.article = ? ORDER BY t.name',
+    );
+    this.collectionsOf = db.prepare(
+      'SELECT c.name FROM article_collections ac JOIN collections c ON c.id = ac.collection WHERE ac.article = ? ORDER BY c.name',
+    );
+  }
+
+  /** Insert one article and its index row; the caller holds the transaction. */
+  insert(
+    id: string,
+    draft: ArticleDraft,
+    importedAt: string,
+    importedFrom: string | null,
+  ): InsertOutcome {
+    const info = this.insertArticle.run({
+      id,
+      title: draft.title,
+      date: draft.date,
+      author: draft.author,
+      source: draft.source,
+      url: draft.url,
+      summary: draft.summary,
+      blocks: JSON.stringify(draft.blocks),
+      docNumber: draft.docNumber,
+      docType: draft.docType,
+      issuer: draft.issuer,
+      sourceId: draft.sourceId,
+      importedAt,
+      importedFrom,
+    });
+    if (info.changes === 0) return 'duplicate';
+    const rowid = Number(info.lastInsertRowid);
+    this.insertFts.run({ rowid, ...ftsRow(draft) });
+    if (draft.tags.length) setNames(this.db, 'tags', 'article_tags', 'tag', rowid, draft.tags);
+    return 'imported';
+  }
+
+  get(id: string): Article | null {
+    const row = this.byId.get(id) as ArticleRow | undefined;
+    return row ? this.hydrate(row) : null;
+  }
+
+  rowidOf(id: string): number | null {
+    const row = this.db.prepare('SELECT rowid FROM articles WHERE id = ?').get(id) as
+      { rowid: number } | undefined;
+    return row?.rowid ?? null;
+  }
+
+  hydrate(row: ArticleRow): Article {
+    return {
+      id: row.id,
+      title: row.title,
+      date: row.date,
+      author: row.author,
+      source: row.source,
+      url: row.url,
+      summary: row.summary,
+      blocks: JSON.parse(row.blocks) as Block[],
+      docNumber: row.doc_number,
+      docType: row.doc_type,
+      issuer: row.issuer,
+      sourceId: row.source_id,
+      importedAt: row.imported_at,
+      importedFrom: row.imported_from,
+      tags: (this.tagsOf.all(row.rowid) as { name: string }[]).map((r) => r.name),
+      collections: (this.collectionsOf.all(row.rowid) as { name: string }[]).map((r) => r.name),
+    };
+  }
+
+  setTags(rowid: number, names: string[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM article_tags WHERE article = ?').run(rowid);
+      setNames(this.db, 'tags', 'article_tags', 'tag', rowid, names);
+    })();
+  }
+
+  setCollections(rowid: number, names: string[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM article_collections WHERE article = ?').run(rowid);
+      setNames(this.db, 'collections', 'article_collections', 'collection', rowid, names);
+    })();
+  }
+}
+
+function setNames(
+  db: Db,
+  table: 'tags' | 'collections',
+  link: 'article_tags' | 'article_collections',
+  column: 'tag' | 'collection',
+  rowid: number,
+  names: string[],
+): void {
+  const unique = [
+    ...new Set(names.map((n) => n.normalize('NFC').replace(/\s+/g, ' ').trim()).filter(Boolean)),
+  ];
+  for (const name of unique) {
+    db.prepare(`INSERT INTO ${table} (name) VALUES (?) ON CONFLICT(name) DO NOTHING`).run(name);
+    const { id } = db.prepare(`SELECT id FROM ${table} WHERE name = ?`).get(name) as { id: number };
+    db.prepare(`INSERT OR IGNORE INTO ${link} (article, ${column}) VALUES (?, ?)`).run(rowid, id);
+  }
+}
+
+/** SQL conditions and bound values for the filters every list and search shares. */
+export function filterClause(
+  filters: SearchFilters,
+  alias = 'a',
+): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filters.from) {
+    parts.push(`${alias}.date >= ?`);
+    params.push(filters.from);
+  }
+  if (filters.to) {
+    // "2024" or "2024-07" as an upper bound means the whole year or month.
+    parts.push(`${alias}.date <= ?`);
+    params.push(filters.to.length < 10 ? `${filters.to}\uffff` : filters.to);
+  }
+  if (filters.type) {
+    parts.push(`${alias}.doc_type = ?`);
+    params.push(filters.type);
+  }
+  if (filters.source) {
+    parts.push(`${alias}.source = ?`);
+    params.push(filters.source);
+  }
+  if (filters.tag) {
+    parts.push(
+      `${alias}.rowid IN (SELECT at.article FROM article_tags at JOIN tags t ON t.id = at.tag WHERE t.name = ?)`,
+    );
+    params.push(filters.tag);
+  }
+  if (filters.collection) {
+    parts.push(
+      `${alias}.rowid IN (SELECT ac.article FROM article_collections ac JOIN collections c ON c.id = ac.collection WHERE c.name = ?)`,
+    );
+    params.push(filters.collection);
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+export type { ArticleRow };

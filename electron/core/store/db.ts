@@ -1,0 +1,80 @@
+/**
+ * Opening an archive file: pragmas, schema check and migrations. A database made by a newer
+ * version of the app is refused before anything is written to it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../errors';
+import { migrations, SCHEMA_VERSION } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Path to a better-sqlite3 binary built for another runtime (the Electron build). */
+  nativeBinding?: string;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const readOnly = options.readOnly ?? false;
+  if (file !== ':memory:') {
+    if (readOnly && !fs.existsSync(file)) throw new UserError('import.not-found', { path: file });
+    if (!readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  let db: Db;
+  try {
+    db = new Database(file, {
+      readonly: readOnly,
+      fileMustExist: readOnly,
+      nativeBinding: options.nativeBinding ?? process.env.ARCHIVE_READER_NATIVE_BINDING,
+    });
+  } catch (error) {
+    throw translateOpenError(error, file);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new UserError('db.newer-schema', { file, found: version, known: SCHEMA_VERSION });
+    }
+    if (!readOnly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -32000');
+    if (version < SCHEMA_VERSION) {
+      if (readOnly) throw new UserError('db.read-only', { file });
+      migrate(db, version);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw translateOpenError(error, file);
+  }
+}
+
+function migrate(db: Db, from: number): void {
+  for (let version = from; version < SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+/** Turn SQLite's errors into one sentence the user can act on. */
+export function translateOpenError(error: unknown, file: string): unknown {
+  if (error instanceof UserError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return new UserError('db.not-archive', { file });
+  if (code === 'SQLITE_READONLY' || (code === 'SQLITE_CANTOPEN' && /read-?only/i.test(message))) {
+    return new UserError('db.read-only', { file });
+  }
+  if (code === 'SQLITE_FULL') return new UserError('db.disk-full');
+  if (code === 'SQLITE_CANTOPEN') return new UserError('db.cannot-open', { file, reason: message });
+  return error;
+}

@@ -1,0 +1,9 @@
+/**
+ * Migrations in order: migration N brings a database from user_version N-1 to N.
+ * Add a file per schema version; never edit one that has shipped.
+ */
+import { sql as initial } from './001-initial';
+
+export const migrations: readonly string[] = [initial];
+
+export const SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,270 @@
+/**
+ * The browser host: the built renderer and the same API contract over HTTP, on 127.0.0.1 by
+ * default. Every call passes the same dispatch guard as IPC. Requests whose Host or Origin is not
+ * this server's are refused (DNS rebinding); bound to any other address it wants an access token
+ * and serves read-only unless told otherwise.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../api/dispatch';
+import type { ApiEvents } from '../api/contract';
+import { UserError } from '../core/errors';
+import type { Locale } from '../core/messages';
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  /** Subscribe to engine events; returns an unsubscribe function. */
+  subscribe: <E extends keyof ApiEvents>(
+    event: E,
+    listener: (data: ApiEvents[E]) => void,
+  ) => () => void;
+  staticDir: string;
+  host?: string;
+  port?: number;
+  /** Required for a host not on loopback; generated when not given. */
+  token?: string;
+  locale?: Locale;
+  maxBodyBytes?: number;
+}
+
+export interface WebHost {
+  url: string;
+  token: string | null;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; " +
+  "frame-ancestors 'none'; form-action 'none'";
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost' || host.startsWith('127.');
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const bindHost = options.host ?? '127.0.0.1';
+  const local = isLoopback(bindHost);
+  const token = local
+    ? (options.token ?? null)
+    : (options.token ?? randomBytes(18).toString('base64url'));
+  const maxBody = options.maxBodyBytes ?? 150 * 1024 * 1024;
+  const staticRoot = path.resolve(options.staticDir);
+  let allowedHosts = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, envelopeError('internal', 'Internal error'));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+      return sendJson(
+        res,
+        421,
+        envelopeError('api.forbidden', new UserError('api.forbidden').describe(options.locale)),
+      );
+    }
+    const origin = req.headers.origin;
+    if (origin && origin !== 'null' && !allowedHosts.has(originHost(origin))) {
+      return sendJson(
+        res,
+        403,
+        envelopeError('api.forbidden', new UserError('api.forbidden').describe(options.locale)),
+      );
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (
+        token &&
+        !tokenMatches(req.headers['x-archive-token'] ?? url.searchParams.get('token'), token)
+      ) {
+        return sendJson(
+          res,
+          401,
+          envelopeError('api.forbidden', new UserError('api.forbidden').describe(options.locale)),
+        );
+      }
+      if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
+      if (req.method !== 'POST')
+        return sendJson(res, 405, envelopeError('api.forbidden', 'POST only'));
+      const method = url.pathname.slice('/api/'.length);
+      const body = await readBody(req, maxBody);
+      if (body === null) {
+        return sendJson(
+          res,
+          413,
+          envelopeError(
+            'api.invalid-input',
+            new UserError('api.invalid-input', { detail: 'too large' }).describe(options.locale),
+          ),
+        );
+      }
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return sendJson(
+          res,
+          400,
+          envelopeError(
+            'api.invalid-input',
+            new UserError('api.invalid-input', { detail: 'JSON' }).describe(options.locale),
+          ),
+        );
+      }
+      const envelope = await options.dispatch(method, input);
+      return sendJson(res, 200, envelope);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, envelopeError('api.forbidden', 'GET only'));
+    return serveStatic(url.pathname, res);
+  }
+
+  function streamEvents(req: http.IncomingMessage, res: http.ServerResponse) {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    const send = (event: string) => (data: unknown) =>
+      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const unsubscribe = [
+      options.subscribe('importProgress', send('importProgress')),
+      options.subscribe('indexProgress', send('indexProgress')),
+    ];
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe.forEach((u) => u());
+    });
+  }
+
+  function serveStatic(pathname: string, res: http.ServerResponse) {
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname);
+    } catch {
+      return sendText(res, 400, 'Bad request');
+    }
+    if (relative.includes('\0')) return sendText(res, 400, 'Bad request');
+    let file = path.resolve(staticRoot, `.${relative}`);
+    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep))
+      return sendText(res, 404, 'Not found');
+    if (relative.endsWith('/') || !path.extname(file)) file = path.join(staticRoot, 'index.html');
+    fs.stat(file, (error, stat) => {
+      if (error || !stat.isFile()) return sendText(res, 404, 'Not found');
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Length': stat.size,
+        'Cache-Control': file.endsWith('index.html')
+          ? 'no-cache'
+          : 'public, max-age=31536000, immutable',
+      });
+      fs.createReadStream(file).pipe(res);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bindHost, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const names = local
+    ? ['127.0.0.1', 'localhost', '[::1]']
+    : [bindHost.includes(':') ? `[${bindHost}]` : bindHost];
+  allowedHosts = new Set(names.map((n) => `${n}:${port}`.toLowerCase()));
+  const shownHost = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  const url = `http://${shownHost}:${port}/${token ? `?token=${token}` : ''}`;
+  return {
+    url,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function originHost(origin: string): string {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function tokenMatches(given: string | string[] | null | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function envelopeError(code: string, message: string) {
+  return { ok: false as const, error: { code, message } };
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}

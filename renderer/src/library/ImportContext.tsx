@@ -1,0 +1,107 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportProgress, ImportSummary } from '../../../electron/api/contract';
+import { api, onApiEvent } from '../api/client';
+import { useAlerts } from '../app/AlertContext';
+import { archiveChanged } from '../app/changes';
+import { bytesToBase64, planBatches } from './batches';
+import { ImportProgressBar } from './ImportProgressBar';
+import { ImportSummaryDialog } from './ImportSummaryDialog';
+import { invalidateFacets } from './useFacets';
+import { useDropImport } from './useDropImport';
+
+interface ImportState {
+  running: boolean;
+  /** Files sent so far / all files (client side), and the host's progress within a request. */
+  sent: number;
+  files: number;
+  host: ImportProgress | null;
+  summary: ImportSummary | null;
+}
+
+interface ImportContextValue extends ImportState {
+  importFiles(files: File[]): Promise<void>;
+}
+
+const ImportContext = createContext<ImportContextValue | null>(null);
+const idle: ImportState = { running: false, sent: 0, files: 0, host: null, summary: null };
+
+function merge(a: ImportSummary, b: ImportSummary): ImportSummary {
+  return {
+    imported: a.imported + b.imported,
+    duplicates: a.duplicates + b.duplicates,
+    failed: [...a.failed, ...b.failed],
+    articleIds: [...a.articleIds, ...b.articleIds].slice(0, 1000),
+  };
+}
+
+/** Import from the file picker or a drop anywhere on the window, in batches, with progress. */
+export function ImportProvider({ children }: { children: ReactNode }) {
+  const { reportError } = useAlerts();
+  const [state, setState] = useState<ImportState>(idle);
+
+  useEffect(
+    () => onApiEvent('importProgress', (host) => setState((s) => (s.running ? { ...s, host } : s))),
+    [],
+  );
+
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      setState({ ...idle, running: true, files: files.length });
+      let total: ImportSummary = { imported: 0, duplicates: 0, failed: [], articleIds: [] };
+      try {
+        for (const batch of planBatches(files.map((f) => f.size))) {
+          const payload = await Promise.all(
+            batch.map(async (i) => ({
+              name: files[i].name.normalize('NFC'),
+              base64: bytesToBase64(new Uint8Array(await files[i].arrayBuffer())),
+            })),
+          );
+          total = merge(total, await api.importFiles({ files: payload }));
+          setState((s) => ({ ...s, sent: s.sent + batch.length, host: null }));
+        }
+      } catch (error) {
+        reportError(error);
+      }
+      invalidateFacets();
+      archiveChanged();
+      setState((s) => ({ ...s, running: false, summary: total }));
+    },
+    [reportError],
+  );
+
+  const dragging = useDropImport(importFiles, state.running);
+  const value = useMemo(() => ({ ...state, importFiles }), [state, importFiles]);
+
+  return (
+    <ImportContext.Provider value={value}>
+      {children}
+      {dragging && <DropOverlay />}
+      {state.running && <ImportProgressBar state={state} />}
+      {state.summary && (
+        <ImportSummaryDialog
+          summary={state.summary}
+          onClose={() => setState((s) => ({ ...s, summary: null }))}
+        />
+      )}
+    </ImportContext.Provider>
+  );
+}
+
+function DropOverlay() {
+  const { t } = useTranslation();
+  return (
+    <div className="drop-overlay" aria-hidden="true">
+      <p>{t('library.dropHere')}</p>
+    </div>
+  );
+}
+
+export function useImport(): ImportContextValue {
+  const value = useContext(ImportContext);
+  if (!value) throw new Error('useImport outside ImportProvider');
+  return value;
+}
+
+export type { ImportState };

@@ -1,0 +1,42 @@
+import { useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../app/Icon';
+import { useImport } from './ImportContext';
+
+const ACCEPT = '.txt,.md,.html,.htm,.json,.jsonl,.gz,.xml,.csv';
+
+/** The file picker for imports; dropping files anywhere on the window works too. */
+export function ImportPanel() {
+  const { t } = useTranslation();
+  const { importFiles, running } = useImport();
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  return (
+    <section className="import-panel" aria-labelledby="import-title">
+      <h2 id="import-title">{t('library.importTitle')}</h2>
+      <p className="muted">{t('library.importHelp')}</p>
+      <div className="import-actions">
+        <label htmlFor={inputId} className="button primary file-button">
+          <Icon name="upload" />
+          {t('library.chooseFiles')}
+        </label>
+        <input
+          ref={inputRef}
+          id={inputId}
+          className="visually-hidden-input"
+          type="file"
+          multiple
+          accept={ACCEPT}
+          disabled={running}
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            void importFiles(files);
+          }}
+        />
+        <span className="muted">{t('library.orDrop')}</span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { Article } from '../../../electron/core/model';
+import { formatDate } from '../app/format';
+
+/** Title and the facts a citation needs: date, author, source, number, type, issuer. */
+export function ArticleHeader({ article }: { article: Article }) {
+  const { t, i18n } = useTranslation();
+  const facts: [string, string | null][] = [
+    ['reader.date', formatDate(article.date, i18n.language) || null],
+    ['reader.author', article.author],
+    ['reader.source', article.source],
+    ['reader.docNumber', article.docNumber],
+    ['reader.docType', article.docType],
+    ['reader.issuer', article.issuer],
+  ];
+  return (
+    <header className="article-header">
+      {article.docType && <p className="kicker">{article.docType}</p>}
+      <h1 id="article-title" tabIndex={-1}>
+        {article.title}
+      </h1>
+      <dl className="article-facts">
+        {facts
+          .filter(([, value]) => value)
+          .map(([key, value]) => (
+            <div key={key}>
+              <dt>{t(key)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,216 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticleView } from '../../../electron/api/contract';
+import type { Annotation, Article, HighlightColor } from '../../../electron/core/model';
+import { api } from '../api/client';
+import { useAlerts } from '../app/AlertContext';
+import { Icon } from '../app/Icon';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { BookmarkButton } from '../annotations/BookmarkButton';
+import { inReadingOrder, toHighlightRanges } from '../annotations/colors';
+import { ListEditor } from '../annotations/ListEditor';
+import { SelectionToolbar } from '../annotations/SelectionToolbar';
+import { useAnnotations } from '../annotations/useAnnotations';
+import { useTextSelection } from '../annotations/useTextSelection';
+import { invalidateFacets, useFacets } from '../library/useFacets';
+import { useDisplay } from '../settings/DisplayContext';
+import { lineWidthCh } from '../settings/display';
+import { ArticleBody } from './ArticleBody';
+import { ArticleHeader } from './ArticleHeader';
+import { Citation } from './Citation';
+import { DisplayControls } from './DisplayControls';
+import { FindBar } from './FindBar';
+import { PrevNext } from './PrevNext';
+import { useFind } from './useFind';
+import { useReadingPosition } from './useReadingPosition';
+
+interface Props {
+  view: ArticleView;
+  focusAnnotation: string | null;
+  onArticleChange(article: Article): void;
+}
+
+export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props) {
+  const { t } = useTranslation();
+  const { display } = useDisplay();
+  const { reportError } = useAlerts();
+  const { facets } = useFacets();
+  const article = view.article;
+  const actions = useAnnotations(article.id, view.annotations);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [noting, setNoting] = useState(false);
+  const { pending, clear } = useTextSelection(bodyRef, view.text, noting);
+  const find = useFind(view.text);
+  const [activeId, setActiveId] = useState<string | null>(focusAnnotation);
+  useReadingPosition(article.id, true, !focusAnnotation);
+
+  const highlights = useMemo(() => toHighlightRanges(actions.annotations), [actions.annotations]);
+  const notes = useMemo(() => {
+    const map = new Map<string, { number: number; note: string }>();
+    inReadingOrder(actions.annotations).forEach((a, i) => {
+      if (a.note && a.note.trim()) map.set(a.id, { number: i + 1, note: a.note });
+    });
+    return map;
+  }, [actions.annotations]);
+
+  const jumpTo = useCallback((id: string) => {
+    setActiveId(id);
+    const mark = bodyRef.current?.querySelector<HTMLElement>(`[data-ann~="${CSS.escape(id)}"]`);
+    if (!mark) return;
+    mark.scrollIntoView({ block: 'center' });
+    mark.focus({ preventScroll: true });
+  }, []);
+
+  useEffect(() => {
+    if (focusAnnotation) requestAnimationFrame(() => jumpTo(focusAnnotation));
+  }, [focusAnnotation, jumpTo]);
+
+  const { setOpen: setFindOpen } = find;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        setFindOpen(true);
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLInputElement>('.find-bar input')?.focus(),
+        );
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setFindOpen]);
+
+  const highlight = async (color: HighlightColor) => {
+    if (!pending) return false;
+    const created = await actions.create({ kind: 'highlight', color, selector: pending.selector });
+    if (created) {
+      clear();
+      setActiveId(created.id);
+    }
+    return Boolean(created);
+  };
+
+  const addNote = async (note: string) => {
+    if (!pending) return false;
+    const created = await actions.create({
+      kind: 'note',
+      color: 'yellow',
+      note,
+      selector: pending.selector,
+    });
+    if (created) {
+      setNoting(false);
+      clear();
+      setActiveId(created.id);
+    }
+    return Boolean(created);
+  };
+
+  const saveList = (kind: 'tags' | 'collections') => async (values: string[]) => {
+    try {
+      const updated =
+        kind === 'tags'
+          ? await api.setTags({ articleId: article.id, tags: values })
+          : await api.setCollections({ articleId: article.id, collections: values });
+      onArticleChange(updated);
+      invalidateFacets();
+      return true;
+    } catch (error) {
+      reportError(error);
+      return false;
+    }
+  };
+
+  const style = {
+    '--reader-font-size': `${display.fontSize}px`,
+    '--reader-width': lineWidthCh[display.lineWidth],
+  } as CSSProperties;
+
+  return (
+    <div className="screen reader" style={style}>
+      <div className="reader-bar">
+        <PrevNext articleId={article.id} />
+        <div className="reader-actions">
+          <DisplayControls />
+          <button
+            type="button"
+            className="button"
+            aria-keyshortcuts="Control+F"
+            onClick={() => find.setOpen(true)}
+          >
+            <Icon name="find" />
+            {t('find.open')}
+          </button>
+          <BookmarkButton actions={actions} />
+          <button type="button" className="button" onClick={() => window.print()}>
+            <Icon name="print" />
+            {t('reader.print')}
+          </button>
+        </div>
+      </div>
+      {find.open && (
+        <FindBar
+          query={find.query}
+          count={find.matches.length}
+          current={find.current}
+          onQuery={find.setQuery}
+          onStep={find.step}
+          onClose={() => {
+            find.setOpen(false);
+            find.setQuery('');
+          }}
+        />
+      )}
+      <div className="reader-columns">
+        <article className="article" aria-labelledby="article-title">
+          <ArticleHeader article={article} />
+          <ArticleBody
+            ref={bodyRef}
+            view={view}
+            highlights={highlights}
+            finds={find.matches}
+            currentFind={find.current}
+            notes={notes}
+            onHighlightClick={setActiveId}
+          />
+          <Citation article={article} />
+        </article>
+        <AnnotationPanel
+          actions={actions}
+          activeId={activeId}
+          onJump={(a: Annotation) => jumpTo(a.id)}
+        >
+          <div className="article-lists">
+            <ListEditor
+              title={t('reader.tags')}
+              inputLabel={t('reader.addTag')}
+              values={article.tags}
+              suggestions={facets.tags.map((f) => f.value)}
+              onChange={saveList('tags')}
+            />
+            <ListEditor
+              title={t('reader.collections')}
+              inputLabel={t('reader.addCollection')}
+              values={article.collections}
+              suggestions={facets.collections.map((f) => f.value)}
+              onChange={saveList('collections')}
+            />
+          </div>
+        </AnnotationPanel>
+      </div>
+      {pending && (
+        <SelectionToolbar
+          pending={pending}
+          noting={noting}
+          onNoting={setNoting}
+          onHighlight={highlight}
+          onNote={addNote}
+          onDismiss={() => {
+            setNoting(false);
+            clear();
+          }}
+        />
+      )}
+    </div>
+  );
+}
