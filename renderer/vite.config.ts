@@ -1,17 +1,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The renderer is served from file:// under Electron and from the web host over HTTP: relative
 // asset URLs (base './') work in both. In development `/api` goes to the mock host (renderer/dev).
 export default defineConfig({
-  root,
+  root: import.meta.dirname,
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    // Relative to `root`.
+    outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,

@@ -27,14 +27,27 @@ const handlers: Record<MethodName, Handler> = {
   search: (i) => {
     const { hits, suggestion } = store.search(i.query, i, i.sort ?? 'relevance');
     const offset = i.offset ?? 0;
-    return { total: hits.length, hits: hits.slice(offset, offset + (i.limit ?? 20)), suggestion, tookMs: 1 };
+    return {
+      total: hits.length,
+      hits: hits.slice(offset, offset + (i.limit ?? 20)),
+      suggestion,
+      tookMs: 1,
+    };
   },
   suggest: () => ({ items: [] }),
-  getArticle: (i) => store.view(i.id) ?? Promise.reject(['article.not-found', `Không tìm thấy bài viết có mã ${i.id}.`]),
+  getArticle: (i) =>
+    store.view(i.id) ??
+    Promise.reject(['article.not-found', `Không tìm thấy bài viết có mã ${i.id}.`]),
   listArticles: (i) => {
-    const all = store.filtered(i).sort((a, b) =>
-      i.sort === 'title' ? a.title.localeCompare(b.title, 'vi') : i.sort === 'imported' ? b.importedAt.localeCompare(a.importedAt) : (b.date ?? '').localeCompare(a.date ?? ''),
-    );
+    const all = store
+      .filtered(i)
+      .sort((a, b) =>
+        i.sort === 'title'
+          ? a.title.localeCompare(b.title, 'vi')
+          : i.sort === 'imported'
+            ? b.importedAt.localeCompare(a.importedAt)
+            : (b.date ?? '').localeCompare(a.date ?? ''),
+      );
     const offset = i.offset ?? 0;
     return { total: all.length, items: all.slice(offset, offset + (i.limit ?? 50)).map(summary) };
   },
@@ -56,14 +69,29 @@ const handlers: Record<MethodName, Handler> = {
       .filter((a) => !i.articleId || a.articleId === i.articleId)
       .filter((a) => !q || `${a.note ?? ''} ${a.selector?.exact ?? ''}`.toLowerCase().includes(q))
       .map((a) => ({ ...a, articleTitle: store.articles.get(a.articleId)?.title ?? '' }));
-    return { total: all.length, items: all.slice(i.offset ?? 0, (i.offset ?? 0) + (i.limit ?? 100)) };
+    return {
+      total: all.length,
+      items: all.slice(i.offset ?? 0, (i.offset ?? 0) + (i.limit ?? 100)),
+    };
   },
   createAnnotation: (i) =>
-    store.annotate({ articleId: i.articleId, kind: i.kind, color: i.color ?? null, note: i.note ?? null, selector: i.selector ?? null }),
+    store.annotate({
+      articleId: i.articleId,
+      kind: i.kind,
+      color: i.color ?? null,
+      note: i.note ?? null,
+      selector: i.selector ?? null,
+    }),
   updateAnnotation: (i) => {
     const a = store.annotations.get(i.id);
-    if (!a) return Promise.reject(['annotation.not-found', `Không tìm thấy ghi chú có mã ${i.id}.`]);
-    const next = { ...a, ...('color' in i ? { color: i.color } : {}), ...('note' in i ? { note: i.note } : {}), updated: new Date().toISOString() };
+    if (!a)
+      return Promise.reject(['annotation.not-found', `Không tìm thấy ghi chú có mã ${i.id}.`]);
+    const next = {
+      ...a,
+      ...('color' in i ? { color: i.color } : {}),
+      ...('note' in i ? { note: i.note } : {}),
+      updated: new Date().toISOString(),
+    };
     store.annotations.set(a.id, next);
     return next;
   },
@@ -72,34 +100,70 @@ const handlers: Record<MethodName, Handler> = {
     store.annotations.delete(i.id);
     return { deleted: a };
   },
-  restoreAnnotation: (i) => (store.annotations.set(i.annotation.id, i.annotation), i.annotation),
+  restoreAnnotation: (i) => {
+    store.annotations.set(i.annotation.id, i.annotation);
+    return i.annotation;
+  },
   setTags: (i) => Object.assign(store.articles.get(i.articleId)!, { tags: i.tags }),
-  setCollections: (i) => Object.assign(store.articles.get(i.articleId)!, { collections: i.collections }),
+  setCollections: (i) =>
+    Object.assign(store.articles.get(i.articleId)!, { collections: i.collections }),
   importPaths: () => Promise.reject(['api.forbidden', 'Yêu cầu bị từ chối.']),
   importFiles: async (i) => {
-    const summaryOut = { imported: 0, duplicates: 0, failed: [] as { path: string; error: string }[], articleIds: [] as string[] };
+    const summaryOut = {
+      imported: 0,
+      duplicates: 0,
+      failed: [] as { path: string; error: string }[],
+      articleIds: [] as string[],
+    };
     for (const [n, f] of (i.files as { name: string; base64: string }[]).entries()) {
       const text = Buffer.from(f.base64, 'base64').toString('utf8');
-      const paras = text.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
-      if (paras.length < 2) summaryOut.failed.push({ path: f.name, error: 'Không tìm thấy nội dung bài báo.' });
+      const paras = text
+        .split(/\n\s*\n/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (paras.length < 2)
+        summaryOut.failed.push({ path: f.name, error: 'Không tìm thấy nội dung bài báo.' });
       else {
-        const a = makeArticle({ title: paras[0], blocks: toBlocks(paras.slice(1)), importedFrom: f.name });
+        const a = makeArticle({
+          title: paras[0],
+          blocks: toBlocks(paras.slice(1)),
+          importedFrom: f.name,
+        });
         if (store.articles.has(a.id)) summaryOut.duplicates++;
-        else (store.articles.set(a.id, a), summaryOut.imported++, summaryOut.articleIds.push(a.id));
+        else {
+          store.articles.set(a.id, a);
+          summaryOut.imported++;
+          summaryOut.articleIds.push(a.id);
+        }
       }
-      emit('importProgress', { files: i.files.length, filesDone: n + 1, imported: summaryOut.imported, duplicates: summaryOut.duplicates, failed: summaryOut.failed.length, current: f.name });
+      emit('importProgress', {
+        files: i.files.length,
+        filesDone: n + 1,
+        imported: summaryOut.imported,
+        duplicates: summaryOut.duplicates,
+        failed: summaryOut.failed.length,
+        current: f.name,
+      });
       await new Promise((r) => setTimeout(r, 150));
     }
     return summaryOut;
   },
   exportAnnotations: (i) => ({
     filename: `ghi-chu.${i.format === 'markdown' ? 'md' : i.format}`,
-    mime: i.format === 'json' ? 'application/json' : i.format === 'csv' ? 'text/csv' : 'text/markdown',
+    mime:
+      i.format === 'json' ? 'application/json' : i.format === 'csv' ? 'text/csv' : 'text/markdown',
     content: JSON.stringify([...store.annotations.values()], null, 2),
   }),
 };
 
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.svg': 'image/svg+xml' };
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+};
 
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -115,9 +179,11 @@ createServer(async (req, res) => {
     let body = '';
     for await (const chunk of req) body += chunk;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    if (!(method in schemas)) return res.end(JSON.stringify(fail('api.unknown-method', `Không có chức năng ${method}.`)));
+    if (!(method in schemas))
+      return res.end(JSON.stringify(fail('api.unknown-method', `Không có chức năng ${method}.`)));
     const parsed = schemas[method].safeParse(JSON.parse(body || '{}'));
-    if (!parsed.success) return res.end(JSON.stringify(fail('api.invalid-input', parsed.error.message)));
+    if (!parsed.success)
+      return res.end(JSON.stringify(fail('api.invalid-input', parsed.error.message)));
     try {
       res.end(JSON.stringify({ ok: true, result: await handlers[method](parsed.data) }));
     } catch (e) {
@@ -126,11 +192,15 @@ createServer(async (req, res) => {
     }
     return;
   }
-  const path = normalize(join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+  const path = normalize(
+    join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)),
+  );
   if (!path.startsWith(root)) return res.writeHead(403).end();
   try {
     const data = await readFile(path);
-    res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' }).end(data);
+    res
+      .writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' })
+      .end(data);
   } catch {
     res.writeHead(404).end('Not found');
   }

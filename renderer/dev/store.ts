@@ -1,11 +1,6 @@
 /* eslint-disable no-restricted-imports -- development-only mock host, never bundled */
 import { randomUUID } from 'node:crypto';
-import type {
-  ArticleSummary,
-  ArticleView,
-  Facets,
-  FacetValue,
-} from '../../electron/api/contract';
+import type { ArticleSummary, ArticleView, Facets, FacetValue } from '../../electron/api/contract';
 import type { Annotation, Article, SearchFilters, SearchHit } from '../../electron/core/model';
 import { foldText } from '../src/search/fold';
 
@@ -45,7 +40,12 @@ export class MockStore {
   }
 
   bodyText(a: Article): string {
-    return [a.title, a.docNumber, a.summary, ...a.blocks.map((b) => (b.type === 'p' ? b.text : b.caption))]
+    return [
+      a.title,
+      a.docNumber,
+      a.summary,
+      ...a.blocks.map((b) => (b.type === 'p' ? b.text : b.caption)),
+    ]
       .filter(Boolean)
       .join(' \n ');
   }
@@ -62,7 +62,11 @@ export class MockStore {
     );
   }
 
-  search(query: string, f: SearchFilters, sort: string): { hits: SearchHit[]; suggestion: string | null } {
+  search(
+    query: string,
+    f: SearchFilters,
+    sort: string,
+  ): { hits: SearchHit[]; suggestion: string | null } {
     const terms = foldText(query).split(/\s+/).filter(Boolean);
     const hits: SearchHit[] = [];
     for (const a of this.filtered(f)) {
@@ -71,7 +75,12 @@ export class MockStore {
       if (!terms.every((t) => folded.includes(t))) continue;
       const titleBoost = terms.filter((t) => foldText(a.title).includes(t)).length * 5;
       const score = terms.reduce((s, t) => s + folded.split(t).length - 1, 0) + titleBoost;
-      hits.push({ ...summary(a), sourceId: a.sourceId, score, snippet: snippet(text, folded, terms) });
+      hits.push({
+        ...summary(a),
+        sourceId: a.sourceId,
+        score,
+        snippet: snippet(text, folded, terms),
+      });
     }
     hits.sort((x, y) =>
       sort === 'date' ? (y.date ?? '').localeCompare(x.date ?? '') : y.score - x.score,
@@ -117,7 +126,10 @@ export function summary(a: Article): ArticleSummary {
 }
 
 const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 function snippet(text: string, folded: string, terms: string[]): string {
   // Folding keeps the length of precomposed Vietnamese text, so offsets line up.
@@ -126,7 +138,11 @@ function snippet(text: string, folded: string, terms: string[]): string {
   const end = Math.min(text.length, start + 220);
   const marks: [number, number][] = [];
   for (const t of terms) {
-    for (let i = folded.indexOf(t, start); i !== -1 && i < end; i = folded.indexOf(t, i + t.length)) {
+    for (
+      let i = folded.indexOf(t, start);
+      i !== -1 && i < end;
+      i = folded.indexOf(t, i + t.length)
+    ) {
       marks.push([i, Math.min(end, i + t.length)]);
     }
   }

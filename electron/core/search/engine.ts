@@ -12,6 +12,10 @@ import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
 import { matchAny, rankedMatch } from './fts-query';
 import { makeSnippet } from './snippet';
 import { tokenize } from '../text/vietnamese';
+import { Vocabulary } from './vocabulary';
+
+/** Fewer hits than this and the result offers a corrected query. */
+const SUGGEST_BELOW = 3;
 
 /** bm25 weights per FTS column: title, title_folded, meta, meta_folded, body, body_folded. */
 const WEIGHTS = '14.0, 10.0, 8.0, 6.0, 1.5, 1.0';
@@ -42,20 +46,28 @@ interface HitRow {
 }
 
 export class SearchEngine {
+  private readonly vocabulary: Vocabulary;
+
   constructor(
     private readonly db: Db,
     private readonly catalog: CatalogLookup | null = null,
-  ) {}
+  ) {
+    this.vocabulary = new Vocabulary(db);
+  }
 
   search(request: SearchRequest): SearchResult {
     const started = performance.now();
     const parsed = parseQuery(request.query ?? '');
+    let partial = false; // no article holds every word: the hits hold some of them
     const limit = request.limit ?? 20;
     const offset = request.offset ?? 0;
     const done = (total: number, hits: SearchHit[]): SearchResult => ({
       total,
       hits,
-      suggestion: null,
+      suggestion:
+        (total < SUGGEST_BELOW || partial) && !parsed.empty
+          ? this.vocabulary.suggest(parsed.clauses)
+          : null,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     });
     if (parsed.empty) return done(0, []);
@@ -67,6 +79,7 @@ export class SearchEngine {
       // No article holds every word: show those that hold the most, best first.
       expr = matchAny(parsed.clauses);
       total = expr ? this.count(expr, filter) : 0;
+      partial = true;
     }
     const extra = this.catalog?.(parsed) ?? new Map<number, number>();
     if (!expr || (total === 0 && extra.size === 0)) return done(0, []);

@@ -82,7 +82,9 @@ export function AllNotesScreen() {
         />
       </div>
       <p className="result-count" role="status">
-        {loaded ? t('notes.count', { count: total, formatted: formatNumber(total, i18n.language) }) : t('common.loading')}
+        {loaded
+          ? t('notes.count', { count: total, formatted: formatNumber(total, i18n.language) })
+          : t('common.loading')}
       </p>
       {loaded && items.length === 0 ? (
         <p className="empty-panel">{query ? t('notes.noMatch') : t('notes.empty')}</p>

@@ -15,7 +15,14 @@ interface Props {
 }
 
 /** The small toolbar over a selection: four highlight colours and "add a note". */
-export function SelectionToolbar({ pending, noting, onNoting, onHighlight, onNote, onDismiss }: Props) {
+export function SelectionToolbar({
+  pending,
+  noting,
+  onNoting,
+  onHighlight,
+  onNote,
+  onDismiss,
+}: Props) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
@@ -93,9 +100,11 @@ export function SelectionToolbar({ pending, noting, onNoting, onHighlight, onNot
           }}
         >
           <label htmlFor={noteId}>{t('annotate.noteLabel')}</label>
-          <blockquote className="note-quote">{pending.selector.exact.length > 140
+          <blockquote className="note-quote">
+            {pending.selector.exact.length > 140
               ? `${pending.selector.exact.slice(0, 140)}…`
-              : pending.selector.exact}</blockquote>
+              : pending.selector.exact}
+          </blockquote>
           <textarea
             id={noteId}
             ref={textareaRef}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Input } from '../../../electron/api/contract';
 import type { Annotation, HighlightColor, TextSelector } from '../../../electron/core/model';
 import { api } from '../api/client';
@@ -21,18 +21,14 @@ export interface AnnotationActions {
 }
 
 /**
- * The article's annotations and the calls that change them. Every call reports its error and
+ * The article's annotations (the reader is remounted per article, so `initial` is read once) and
+ * the calls that change them. Every call reports its error and
  * resolves to a failure value, so an editor can keep what the user typed.
  */
 export function useAnnotations(articleId: string, initial: Annotation[]): AnnotationActions {
   const { reportError } = useAlerts();
   const [annotations, setAnnotations] = useState(initial);
   const [lastDeleted, setLastDeleted] = useState<Annotation | null>(null);
-
-  useEffect(() => {
-    setAnnotations(initial);
-    setLastDeleted(null);
-  }, [articleId, initial]);
 
   const create = useCallback<AnnotationActions['create']>(
     async (input) => {

@@ -21,7 +21,9 @@ export function useTextSelection(
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const rangeRef = useRef<Range | null>(null);
   const holdRef = useRef(hold);
-  holdRef.current = hold;
+  useEffect(() => {
+    holdRef.current = hold;
+  }, [hold]);
 
   const measure = useCallback(() => {
     if (holdRef.current) return;

@@ -10,7 +10,11 @@ export class ApiError extends Error {
 }
 
 /** Client-side failures (no host, broken reply) get codes the i18n catalogue translates. */
-export const clientErrorCodes = ['client.network', 'client.bad-response', 'client.aborted'] as const;
+export const clientErrorCodes = [
+  'client.network',
+  'client.bad-response',
+  'client.aborted',
+] as const;
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;

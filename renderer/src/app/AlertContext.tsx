@@ -1,11 +1,4 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, toApiError } from '../api/errors';
 
@@ -44,7 +37,7 @@ export function AlertProvider({ children }: { children: ReactNode }) {
 
   const push = useCallback((kind: Message['kind'], text: string) => {
     const id = nextId++;
-    setMessages((list) => [...list.filter((m) => m.text !== text).slice(-3), { id, kind, text }]);
+    setMessages((list) => [...list.filter((m) => m.text !== text).slice(-2), { id, kind, text }]);
     if (kind === 'info') {
       setTimeout(() => setMessages((list) => list.filter((m) => m.id !== id)), 6000);
     }

@@ -19,3 +19,12 @@ export function useArchiveVersion(): number {
   }, []);
   return v;
 }
+
+/** Calls back after every archive change (for providers that refresh without re-rendering first). */
+export function onArchiveChanged(callback: () => void): () => void {
+  const listener = () => callback();
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}

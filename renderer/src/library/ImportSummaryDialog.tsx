@@ -4,7 +4,13 @@ import type { ImportSummary } from '../../../electron/api/contract';
 import { articleHref } from '../app/route';
 
 /** What an import did: imported, skipped as duplicates, failed and why. A modal <dialog>. */
-export function ImportSummaryDialog({ summary, onClose }: { summary: ImportSummary; onClose(): void }) {
+export function ImportSummaryDialog({
+  summary,
+  onClose,
+}: {
+  summary: ImportSummary;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
 

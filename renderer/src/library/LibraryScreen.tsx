@@ -107,14 +107,17 @@ export function LibraryScreen() {
                   aria-pressed={v.value === value}
                   onClick={() => setValue(v.value === value ? null : v.value)}
                 >
-                  {v.value} <span className="chip-count">{formatNumber(v.count, i18n.language)}</span>
+                  {v.value}{' '}
+                  <span className="chip-count">{formatNumber(v.count, i18n.language)}</span>
                 </button>
               </li>
             ))}
           </ul>
         )}
         <div className="list-head">
-          <p role="status">{t('library.count', { count: total, formatted: formatNumber(total, i18n.language) })}</p>
+          <p role="status">
+            {t('library.count', { count: total, formatted: formatNumber(total, i18n.language) })}
+          </p>
           <label>
             {t('library.sortBy')}{' '}
             <select value={sort} onChange={(e) => setSort(e.target.value as typeof sort)}>

@@ -12,7 +12,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
  * Splits files into requests of at most `maxBytes` (base64 grows by a third) and `maxFiles`,
  * keeping order; a file larger than the limit travels alone.
  */
-export function planBatches(sizes: readonly number[], maxBytes = 24_000_000, maxFiles = 200): number[][] {
+export function planBatches(
+  sizes: readonly number[],
+  maxBytes = 24_000_000,
+  maxFiles = 200,
+): number[][] {
   const batches: number[][] = [];
   let current: number[] = [];
   let bytes = 0;

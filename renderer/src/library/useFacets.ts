@@ -5,33 +5,29 @@ import { useAlerts } from '../app/AlertContext';
 import { useArchiveVersion } from '../app/changes';
 
 const empty: Facets = { types: [], sources: [], tags: [], collections: [], years: [] };
-let cache: { version: number; facets: Facets } | null = null;
+type Entry = { version: number; facets: Facets };
+let cache: Entry | null = null;
 
 /** The archive's facet values (for filters and browsing), fetched once per archive version. */
 export function useFacets(): { facets: Facets; loaded: boolean } {
   const version = useArchiveVersion();
   const { reportError } = useAlerts();
-  const [state, setState] = useState(() =>
-    cache && cache.version === version
-      ? { facets: cache.facets, loaded: true }
-      : { facets: empty, loaded: false },
-  );
+  const [entry, setEntry] = useState<Entry | null>(cache);
+  const cached = cache && cache.version === version ? cache : null;
+  const current = entry && entry.version === version ? entry : cached;
 
   useEffect(() => {
-    if (cache && cache.version === version) {
-      setState({ facets: cache.facets, loaded: true });
-      return;
-    }
+    if (cache && cache.version === version) return;
     let live = true;
     api.facets({}).then(
       (facets) => {
         cache = { version, facets };
-        if (live) setState({ facets, loaded: true });
+        if (live) setEntry(cache);
       },
       (error) => {
         if (!live) return;
         reportError(error);
-        setState((s) => ({ ...s, loaded: true }));
+        setEntry({ version, facets: empty });
       },
     );
     return () => {
@@ -39,7 +35,7 @@ export function useFacets(): { facets: Facets; loaded: boolean } {
     };
   }, [version, reportError]);
 
-  return state;
+  return { facets: current?.facets ?? entry?.facets ?? empty, loaded: current !== null };
 }
 
 /** Tags or collections changed: the next screen that asks gets fresh facets. */

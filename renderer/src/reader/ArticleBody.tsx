@@ -31,7 +31,13 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
   const text = view.text;
 
   const blocks = useMemo(() => {
-    const list: { key: string; kind: 'lead' | 'p' | 'figure'; start: number; end: number; credit: string | null }[] = [];
+    const list: {
+      key: string;
+      kind: 'lead' | 'p' | 'figure';
+      start: number;
+      end: number;
+      credit: string | null;
+    }[] = [];
     if (view.summaryRange) {
       list.push({ key: 'lead', kind: 'lead', ...view.summaryRange, credit: null });
     }

@@ -61,8 +61,10 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
     mark.focus({ preventScroll: true });
   }, []);
 
+  // Keyboard and screen-reader users start at the article (or at the annotation asked for).
   useEffect(() => {
     if (focusAnnotation) requestAnimationFrame(() => jumpTo(focusAnnotation));
+    else document.getElementById('article-title')?.focus({ preventScroll: true });
   }, [focusAnnotation, jumpTo]);
 
   const { setOpen: setFindOpen } = find;

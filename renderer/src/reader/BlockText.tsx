@@ -1,5 +1,10 @@
 import { memo, type ReactNode } from 'react';
-import { segmentBlock, topHighlight, type FindRange, type HighlightRange } from '../annotations/segments';
+import {
+  segmentBlock,
+  topHighlight,
+  type FindRange,
+  type HighlightRange,
+} from '../annotations/segments';
 
 export interface BlockTextProps {
   text: string;

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { articleHref } from '../app/route';
 import { useSearch } from '../search/SearchContext';
@@ -5,8 +6,12 @@ import { useSearch } from '../search/SearchContext';
 /** Previous / next result of the current search, when the article came from it. */
 export function PrevNext({ articleId }: { articleId: string }) {
   const { t } = useTranslation();
-  const { hits, total } = useSearch();
+  const { hits, total, loadMore } = useSearch();
   const index = hits.findIndex((h) => h.id === articleId);
+  // Near the end of the loaded page: fetch the next one so "next result" keeps working.
+  useEffect(() => {
+    if (index !== -1 && index >= hits.length - 2 && hits.length < total) loadMore();
+  }, [index, hits.length, total, loadMore]);
   if (index === -1) return null;
   const prev = hits[index - 1];
   const next = hits[index + 1];

@@ -12,9 +12,9 @@ export function useArticle(id: string, errorText: (e: unknown) => string) {
   const { reportError } = useAlerts();
   const [state, setState] = useState<ArticleState>({ status: 'loading' });
 
+  // The screen is remounted per article id, so the initial 'loading' state is always fresh.
   useEffect(() => {
     let live = true;
-    setState({ status: 'loading' });
     api.getArticle({ id }).then(
       (view) => live && setState({ status: 'ready', view }),
       (error) => {

@@ -6,7 +6,7 @@ import { findAll } from './findInText';
 export function useFind(text: string) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const [current, setCurrent] = useState(0);
+  const [rawCurrent, setCurrent] = useState(0);
   const deferred = useDeferredValue(query);
 
   const matches = useMemo<FindRange[]>(
@@ -14,7 +14,11 @@ export function useFind(text: string) {
     [text, deferred, open],
   );
 
-  useEffect(() => setCurrent(0), [deferred, text]);
+  const current = matches.length > 0 ? Math.min(rawCurrent, matches.length - 1) : 0;
+  const changeQuery = useCallback((q: string) => {
+    setQuery(q);
+    setCurrent(0);
+  }, []);
 
   // Bring the current match into view.
   useEffect(() => {
@@ -26,10 +30,12 @@ export function useFind(text: string) {
   const step = useCallback(
     (direction: 1 | -1) => {
       if (matches.length === 0) return;
-      setCurrent((c) => (c + direction + matches.length) % matches.length);
+      setCurrent(
+        (c) => (Math.min(c, matches.length - 1) + direction + matches.length) % matches.length,
+      );
     },
     [matches.length],
   );
 
-  return { open, setOpen, query, setQuery, matches, current, step };
+  return { open, setOpen, query, setQuery: changeQuery, matches, current, step };
 }

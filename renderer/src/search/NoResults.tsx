@@ -8,8 +8,7 @@ export function NoResults() {
   const { t } = useTranslation();
   const search = useSearch();
   const options = [search.suggestion, accentFreeForm(search.query)].filter(
-    (q, i, all): q is string =>
-      Boolean(q) && q !== search.query.trim() && all.indexOf(q) === i,
+    (q, i, all): q is string => Boolean(q) && q !== search.query.trim() && all.indexOf(q) === i,
   );
 
   return (

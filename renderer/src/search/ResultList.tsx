@@ -8,7 +8,12 @@ export interface ResultListHandle {
   focusIndex(index: number): void;
 }
 
+/** Where the list was scrolled, so coming back from an article returns to the same place. */
+let saved = { key: '', offset: 0 };
+
 interface Props {
+  /** Identifies the result set (query, filters, sort): the scroll position belongs to it. */
+  listKey: string;
   hits: SearchHit[];
   total: number;
   loadingMore: boolean;
@@ -20,7 +25,7 @@ interface Props {
 
 /** Thousands of results stay smooth: only the visible ones are in the DOM. */
 export const ResultList = forwardRef<ResultListHandle, Props>(function ResultList(
-  { hits, total, loadingMore, onLoadMore, onOpen, onExit },
+  { listKey, hits, total, loadingMore, onLoadMore, onOpen, onExit },
   ref,
 ) {
   const { t } = useTranslation();
@@ -30,6 +35,10 @@ export const ResultList = forwardRef<ResultListHandle, Props>(function ResultLis
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 132,
     overscan: 6,
+    initialOffset: saved.key === listKey ? saved.offset : 0,
+    onChange: (instance) => {
+      saved = { key: listKey, offset: instance.scrollOffset ?? 0 };
+    },
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;

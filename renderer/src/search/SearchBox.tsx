@@ -74,9 +74,11 @@ export function SearchBox({ onFocusResults, onRecentChange, inputRef }: Props) {
         }}
         onKeyDown={onKeyDown}
       />
-      <kbd className="search-hint" aria-hidden="true">
-        /
-      </kbd>
+      {!search.input && (
+        <kbd className="search-hint" aria-hidden="true">
+          /
+        </kbd>
+      )}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import {
 import type { SearchFilters } from '../../../electron/core/model';
 import { api } from '../api/client';
 import { useAlerts } from '../app/AlertContext';
-import { useArchiveVersion } from '../app/changes';
+import { onArchiveChanged } from '../app/changes';
 import {
   activeFilters,
   DEBOUNCE_MS,
@@ -22,6 +22,12 @@ import {
   type SearchState,
   type SortOrder,
 } from './state';
+
+interface SearchRequest {
+  query: string;
+  filters: SearchFilters;
+  sort: SortOrder;
+}
 
 interface SearchContextValue extends SearchState {
   /** Search for `query` after the debounce delay (or now). */
@@ -35,82 +41,99 @@ interface SearchContextValue extends SearchState {
 
 const SearchContext = createContext<SearchContextValue | null>(null);
 
-/** One page of results for the current query (or, with no query, of articles matching filters). */
-async function fetchPage(state: SearchState, offset: number) {
-  const filters = activeFilters(state.filters);
-  const query = state.query.trim();
+/** One page of results for the query (or, with no query, of the articles matching the filters). */
+async function fetchPage(request: SearchRequest, offset: number) {
+  const filters = activeFilters(request.filters);
+  const query = request.query.trim();
   if (query) {
-    return api.search({ query, sort: state.sort, limit: PAGE_SIZE, offset, ...filters });
+    return api.search({ query, sort: request.sort, limit: PAGE_SIZE, offset, ...filters });
   }
   const list = await api.listArticles({ sort: 'date', limit: PAGE_SIZE, offset, ...filters });
   return { total: list.total, hits: list.items.map(summaryToHit), suggestion: null, tookMs: 0 };
 }
 
+/**
+ * The current search, kept above the screens so that returning from an article shows the same
+ * results and the reader can step to the previous or next one. Stale replies are ignored.
+ */
 export function SearchProvider({ children }: { children: ReactNode }) {
   const { reportError } = useAlerts();
-  const version = useArchiveVersion();
   const [state, setState] = useState<SearchState>(initialSearch);
-  const [request, setRequest] = useState({ query: '', filters: {} as SearchFilters, sort: 'relevance' as SortOrder });
+  const request = useRef<SearchRequest>({ query: '', filters: {}, sort: 'relevance' });
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stateRef = useRef(state);
-  stateRef.current = state;
-
-  // Run the search whenever the (debounced) request changes or the archive changes.
   useEffect(() => {
-    const mine = ++seq.current;
-    const next: SearchState = { ...stateRef.current, ...request };
-    if (!request.query.trim() && !hasFilters(request.filters)) {
-      setState((s) => ({ ...s, ...request, hits: [], total: 0, suggestion: null, status: 'idle' }));
-      return;
-    }
-    setState((s) => ({ ...s, ...request, status: 'loading' }));
-    fetchPage(next, 0).then(
-      (page) => {
-        if (mine !== seq.current) return;
-        setState((s) => ({
-          ...s,
-          hits: page.hits,
-          total: page.total,
-          suggestion: page.suggestion,
-          status: 'done',
-          loadingMore: false,
-        }));
-      },
-      (error) => {
-        if (mine !== seq.current) return;
-        reportError(error);
-        setState((s) => ({ ...s, status: 'error', loadingMore: false }));
-      },
-    );
-  }, [request, version, reportError]);
+    stateRef.current = state;
+  }, [state]);
 
-  const setQuery = useCallback((query: string, immediate = false) => {
-    if (timer.current) clearTimeout(timer.current);
-    setState((s) => ({ ...s, input: query }));
-    const apply = () => setRequest((r) => (r.query === query ? r : { ...r, query }));
-    if (immediate) apply();
-    else timer.current = setTimeout(apply, DEBOUNCE_MS);
-  }, []);
+  const run = useCallback(
+    (next: SearchRequest) => {
+      request.current = next;
+      const mine = ++seq.current;
+      if (!next.query.trim() && !hasFilters(next.filters)) {
+        setState((s) => ({ ...s, ...next, hits: [], total: 0, suggestion: null, status: 'idle' }));
+        return;
+      }
+      setState((s) => ({ ...s, ...next, status: 'loading' }));
+      fetchPage(next, 0).then(
+        (page) => {
+          if (mine !== seq.current) return;
+          setState((s) => ({
+            ...s,
+            hits: page.hits,
+            total: page.total,
+            suggestion: page.suggestion,
+            status: 'done',
+            loadingMore: false,
+          }));
+        },
+        (error) => {
+          if (mine !== seq.current) return;
+          reportError(error);
+          setState((s) => ({ ...s, status: 'error', loadingMore: false }));
+        },
+      );
+    },
+    [reportError],
+  );
+
+  // After an import the same search may find more.
+  useEffect(() => onArchiveChanged(() => run(request.current)), [run]);
+
+  const setQuery = useCallback(
+    (query: string, immediate = false) => {
+      if (timer.current) clearTimeout(timer.current);
+      setState((s) => ({ ...s, input: query }));
+      const apply = () => {
+        if (request.current.query !== query || stateRef.current.status === 'error') {
+          run({ ...request.current, query });
+        }
+      };
+      if (immediate) apply();
+      else timer.current = setTimeout(apply, DEBOUNCE_MS);
+    },
+    [run],
+  );
 
   const setInput = useCallback((input: string) => {
     setState((s) => ({ ...s, input }));
   }, []);
 
-  const setFilters = useCallback((filters: SearchFilters) => {
-    setRequest((r) => ({ ...r, filters }));
-  }, []);
+  const setFilters = useCallback(
+    (filters: SearchFilters) => run({ ...request.current, filters }),
+    [run],
+  );
 
-  const setSort = useCallback((sort: SortOrder) => {
-    setRequest((r) => ({ ...r, sort }));
-  }, []);
+  const setSort = useCallback((sort: SortOrder) => run({ ...request.current, sort }), [run]);
 
   const loadMore = useCallback(() => {
     const s = stateRef.current;
     if (s.loadingMore || s.status !== 'done' || s.hits.length >= s.total) return;
     const mine = seq.current;
+    stateRef.current = { ...s, loadingMore: true };
     setState((x) => ({ ...x, loadingMore: true }));
-    fetchPage(s, s.hits.length).then(
+    fetchPage(request.current, s.hits.length).then(
       (page) => {
         if (mine !== seq.current) return;
         setState((x) => {

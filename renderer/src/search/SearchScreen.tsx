@@ -29,7 +29,10 @@ export function SearchScreen() {
   const count =
     search.status === 'loading' && search.hits.length === 0
       ? t('search.searching')
-      : t('search.count', { count: search.total, formatted: formatNumber(search.total, i18n.language) });
+      : t('search.count', {
+          count: search.total,
+          formatted: formatNumber(search.total, i18n.language),
+        });
 
   return (
     <div className="screen search-screen">
@@ -71,6 +74,7 @@ export function SearchScreen() {
       ) : (
         <ResultList
           ref={listRef}
+          listKey={JSON.stringify([search.query, search.filters, search.sort])}
           hits={search.hits}
           total={search.total}
           loadingMore={search.loadingMore}

@@ -17,10 +17,16 @@ export const lineWidthCh: Record<LineWidth, string> = {
   wide: '54rem',
 };
 
-export const defaultDisplay: DisplaySettings = { theme: 'light', fontSize: 18, lineWidth: 'medium' };
+export const defaultDisplay: DisplaySettings = {
+  theme: 'light',
+  fontSize: 18,
+  lineWidth: 'medium',
+};
 
 /** Keeps a stored value usable even if it was written by another version or edited by hand. */
-export function sanitizeDisplay(value: Partial<DisplaySettings> | null | undefined): DisplaySettings {
+export function sanitizeDisplay(
+  value: Partial<DisplaySettings> | null | undefined,
+): DisplaySettings {
   const v = value ?? {};
   return {
     theme: themes.includes(v.theme as Theme) ? (v.theme as Theme) : defaultDisplay.theme,

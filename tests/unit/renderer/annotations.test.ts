@@ -18,9 +18,7 @@ const h = (id: string, start: number, end: number, color = 'yellow'): HighlightR
 });
 
 test('a block without highlights is one plain segment', () => {
-  assert.deepEqual(segmentBlock(10, 20, []), [
-    { start: 10, end: 20, highlights: [], find: null },
-  ]);
+  assert.deepEqual(segmentBlock(10, 20, []), [{ start: 10, end: 20, highlights: [], find: null }]);
 });
 
 test('a highlight inside a block cuts it in three', () => {
@@ -61,9 +59,12 @@ test('a highlight spanning blocks is clipped to each block', () => {
 });
 
 test('overlapping highlights and find matches split at every boundary', () => {
-  const segs = segmentBlock(0, 20, [h('a', 0, 10), h('b', 5, 15, 'blue')], [
-    { start: 8, end: 12, index: 0 },
-  ]);
+  const segs = segmentBlock(
+    0,
+    20,
+    [h('a', 0, 10), h('b', 5, 15, 'blue')],
+    [{ start: 8, end: 12, index: 0 }],
+  );
   assert.deepEqual(
     segs.map((s) => [s.start, s.end, s.highlights.map((x) => x.id).join(), s.find?.index ?? -1]),
     [
@@ -101,7 +102,11 @@ test('buildSelector trims white space, clamps, and refuses empty ranges', () => 
   assert.equal(buildSelector(text, 3, 3), null);
 });
 
-const ann = (id: string, start: number | null, kind: Annotation['kind'] = 'highlight'): Annotation => ({
+const ann = (
+  id: string,
+  start: number | null,
+  kind: Annotation['kind'] = 'highlight',
+): Annotation => ({
   id,
   articleId: 'x',
   kind,

@@ -12,7 +12,8 @@ function flatten(obj: Record<string, unknown>, prefix = ''): Map<string, string>
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(obj)) {
     const key = prefix ? `${prefix}.${k}` : k;
-    if (v && typeof v === 'object') for (const [kk, vv] of flatten(v as Record<string, unknown>, key)) out.set(kk, vv);
+    if (v && typeof v === 'object')
+      for (const [kk, vv] of flatten(v as Record<string, unknown>, key)) out.set(kk, vv);
     else out.set(key, String(v));
   }
   return out;

@@ -61,7 +61,10 @@ test('server-sent events are parsed across chunk boundaries', () => {
   const emit = (e: string, d: unknown) => seen.push([e, d]);
   let rest = parseSseChunk(': hi\n\nevent: importProgress\ndata: {"files":2', emit);
   assert.equal(seen.length, 0);
-  rest = parseSseChunk(rest + ',"filesDone":1}\n\nevent: indexProgress\ndata: {"state":"ready"}\r\n\r\n', emit);
+  rest = parseSseChunk(
+    rest + ',"filesDone":1}\n\nevent: indexProgress\ndata: {"state":"ready"}\r\n\r\n',
+    emit,
+  );
   assert.equal(rest, '');
   assert.deepEqual(seen, [
     ['importProgress', { files: 2, filesDone: 1 }],

@@ -1,0 +1,33 @@
+/**
+ * End-to-end tests: the real renderer in Debian's Chromium, served by the project's own browser
+ * host with a fresh archive per test (see tests/e2e/fixtures.ts). Never `playwright install`.
+ */
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.e2e.ts', 'electron/**/*.e2e.ts'],
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    viewport: { width: 1280, height: 800 },
+    locale: 'vi-VN',
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+});
