@@ -299,9 +299,10 @@ program
   .option('--host <address>', 'address to bind', '127.0.0.1')
   .option('--read-only', 'refuse changes')
   .option('--writable', 'allow changes when bound to a non-local address')
+  .option('--no-sample', 'start from an empty archive instead of the bundled sample')
   .action(async (opts) => {
     const file = dbPath();
-    const { created } = ensureArchive(file, SAMPLE_ARCHIVE);
+    const { created } = opts.sample ? ensureArchive(file, SAMPLE_ARCHIVE) : { created: false };
     const archive = Archive.open(file, { locale });
     const remote = !['127.0.0.1', 'localhost', '::1'].includes(opts.host);
     const dispatch = createDispatch(createHandlers(archive), {

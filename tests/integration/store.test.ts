@@ -129,12 +129,43 @@ describe('query plans', () => {
       .map((r) => r.detail)
       .join(' | ');
 
-  test('listing by date uses the date index, without a temp b-tree sort', () => {
-    const p = plan(
-      'SELECT a.id, a.title, a.date FROM articles a WHERE 1 ORDER BY a.date DESC LIMIT 50',
-    );
+  /** The SQL statements `fn` prepares on the archive's database. */
+  function preparedBy(fn: () => void): string[] {
+    const seen: string[] = [];
+    const prepare = archive.db.prepare.bind(archive.db);
+    archive.db.prepare = ((sql: string) => {
+      seen.push(sql);
+      return prepare(sql);
+    }) as typeof archive.db.prepare;
+    try {
+      fn();
+    } finally {
+      archive.db.prepare = prepare;
+    }
+    return seen;
+  }
+
+  test('listing by date (Archive.list) uses the date index, without a temp b-tree sort', () => {
+    const sql = preparedBy(() => archive.list({ limit: 50 })).find((s) => /ORDER BY/.test(s));
+    assert.ok(sql, 'Archive.list runs an ORDER BY query');
+    const p = (archive.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(50, 0) as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
     assert.match(p, /USING INDEX articles_by_date/, p);
     assert.doesNotMatch(p, /TEMP B-TREE/, p);
+  });
+
+  test('listing by date puts undated articles last', async () => {
+    const file = path.join(dir, 'dated.jsonl');
+    const records = [
+      { id: 'u', title: 'Bài không ngày', body: 'Nội dung một.' },
+      { id: 'o', title: 'Bài cũ', body: 'Nội dung hai.', date: '2001-01-01' },
+      { id: 'n', title: 'Bài mới', body: 'Nội dung ba.', date: '2024-07-21' },
+    ];
+    fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+    await archive.importPaths([file]);
+    const titles = archive.list({ limit: 10 }).items.map((i) => i.title);
+    assert.deepEqual(titles, ['Bài mới', 'Bài cũ', 'Bài không ngày']);
   });
 
   test('a date range uses the date index', () => {

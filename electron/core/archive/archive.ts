@@ -137,7 +137,7 @@ export class Archive {
         ? 'a.title COLLATE NOCASE, a.rowid'
         : request.sort === 'imported'
           ? 'a.rowid DESC'
-          : 'a.date IS NULL, a.date DESC, a.rowid DESC';
+          : 'a.date DESC, a.rowid DESC'; // NULL dates still sort last (DESC), and the index is used
     const total = (
       this.db
         .prepare(`SELECT count(*) AS n FROM articles a WHERE ${filter.sql}`)

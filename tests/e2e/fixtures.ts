@@ -1,0 +1,84 @@
+/**
+ * One fixture for every end-to-end test: a fresh archive in a temp folder, the real browser host
+ * (`archive-reader serve`) on a free port, and a page that waits for the app's ready signal.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface Host {
+  url: string;
+  dbPath: string;
+  dir: string;
+}
+
+async function startHost(options: {
+  sample: boolean;
+  locale?: string;
+}): Promise<{ host: Host; child: ChildProcess }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-e2e-'));
+  const dbPath = path.join(dir, 'archive.db');
+  const args = ['bin/archive-reader.mjs', '--db', dbPath, 'serve', '--port', '0'];
+  if (!options.sample) args.push('--no-sample');
+  const child = spawn(process.execPath, args, {
+    cwd: path.resolve(import.meta.dirname, '..', '..'),
+    env: { ...process.env, LANG: options.locale ?? 'vi_VN.UTF-8' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/http:\/\/127\.0\.0\.1:\d+\/\S*/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
+  });
+  return { host: { url, dbPath, dir }, child };
+}
+
+function stopHost(child: ChildProcess, dir: string) {
+  child.kill('SIGTERM');
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Every request the page makes, so a test can assert none leaves this machine. */
+export const test = base.extend<{ host: Host; emptyHost: Host; app: Page; requests: string[] }>({
+  host: async ({}, use) => {
+    const { host, child } = await startHost({ sample: true });
+    await use(host);
+    stopHost(child, host.dir);
+  },
+  emptyHost: async ({}, use) => {
+    const { host, child } = await startHost({ sample: false });
+    await use(host);
+    stopHost(child, host.dir);
+  },
+  requests: async ({ page }, use) => {
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await use(urls);
+  },
+  app: async ({ page, host }, use) => {
+    await page.goto(host.url);
+    await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+    await use(page);
+  },
+});
+
+export { expect };
+
+export async function openApp(page: Page, host: Host) {
+  await page.goto(host.url);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+}
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screens');
