@@ -70,6 +70,14 @@ export async function buildElectron() {
       format: 'esm',
       banner: esmRequire,
     }),
+    // The catalog's builder thread, beside the worker that starts it (see core/util/thread.ts).
+    build({
+      ...common,
+      entryPoints: ['electron/core/search/catalog-worker.ts'],
+      outfile: out('api/catalog-worker.js'),
+      format: 'esm',
+      banner: esmRequire,
+    }),
     build({
       ...common,
       entryPoints: ['electron/preload/index.ts'],

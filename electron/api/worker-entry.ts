@@ -22,6 +22,8 @@ try {
   archive = Archive.open(options.dbPath, {
     readOnly: options.readOnly,
     nativeBinding: options.nativeBinding,
+    locale,
+    backgroundCatalog: true,
   });
 } catch (error) {
   const code = error instanceof UserError ? error.code : 'internal';
@@ -32,6 +34,7 @@ try {
 
 const dispatch = createDispatch(createHandlers(archive), {
   readOnly: options.readOnly,
+  remote: options.remote,
   locale,
   onInternalError: (error, method) => console.error(`[archive worker] ${method}:`, error),
 });
@@ -53,6 +56,8 @@ port.on('message', (message: ToWorker) => {
 });
 
 post({ type: 'ready' });
+// The catalog (type-ahead, fuzzy titles) loads or builds in its own thread; search works meanwhile.
+void archive.warmCatalog();
 
 /**
  * At most one message per interval, and always the last one: the engine may emit progress from

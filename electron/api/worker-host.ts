@@ -7,15 +7,18 @@
  * that died answers every call with an error Envelope.
  */
 import fs from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describeError } from '../core/errors';
+import { startThread } from '../core/util/thread';
 import type { Locale } from '../core/messages';
 import type { ApiEvents, Envelope } from './contract';
 
 export interface WorkerOptions {
   dbPath: string;
   readOnly?: boolean;
+  /** The host serves other machines: methods that read this machine's files are refused. */
+  remote?: boolean;
   /** A better-sqlite3 binary built for this runtime when node_modules holds another (Electron). */
   nativeBinding?: string;
   locale?: Locale;
@@ -165,9 +168,5 @@ function defaultEntry(): string {
  * bootstrap registers tsx in the thread first, then imports the entry.
  */
 function spawn(entry: string, workerData: WorkerOptions): Worker {
-  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const url = pathToFileURL(entry).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return startThread(entry, { workerData });
 }

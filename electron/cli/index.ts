@@ -9,9 +9,8 @@ import { defaultArchivePath, RENDERER_DIR, SAMPLE_ARCHIVE } from '../core/archiv
 import { describeError, localeFromEnv, UserError } from '../core/errors';
 import type { SearchRequest } from '../core/model';
 import { ensureArchive } from '../api/first-run';
-import { createDispatch } from '../api/dispatch';
-import { createHandlers } from '../api/handlers';
-import { startWebHost } from '../web/server';
+import { WorkerHost } from '../api/worker-host';
+import { isLoopback, startWebHost } from '../web/server';
 import { parseCount, parseDate } from './options';
 import { progressReporter } from './progress';
 
@@ -303,13 +302,14 @@ program
   .action(async (opts) => {
     const file = dbPath();
     const { created } = opts.sample ? ensureArchive(file, SAMPLE_ARCHIVE) : { created: false };
-    const archive = Archive.open(file, { locale });
-    const remote = !['127.0.0.1', 'localhost', '::1'].includes(opts.host);
-    const dispatch = createDispatch(createHandlers(archive), {
+    const remote = !isLoopback(opts.host);
+    // The engine runs in a worker thread, so a large import or a catalog build never stalls the
+    // server's own event loop; every call still passes the same dispatch guard there.
+    const engine = await WorkerHost.start({
+      dbPath: file,
       locale,
       remote,
-      readOnly: opts.readOnly || (remote && !opts.writable),
-      onInternalError: (error, method) => console.error(`[${method}]`, error),
+      readOnly: Boolean(opts.readOnly || (remote && !opts.writable)),
     });
     if (!fs.existsSync(RENDERER_DIR)) {
       console.error(
@@ -319,22 +319,20 @@ program
       );
     }
     const host = await startWebHost({
-      dispatch,
-      subscribe: (event, listener) => {
-        archive.events.on(event, listener);
-        return () => archive.events.off(event, listener);
-      },
+      dispatch: (method, input) => engine.call(method, input),
+      subscribe: (event, listener) => engine.on(event, listener),
       staticDir: RENDERER_DIR,
       host: opts.host,
       port: opts.port,
       locale,
     });
-    if (created)
+    if (created) {
       out(
         locale === 'en'
           ? `New archive from the sample: ${file}`
           : `Đã tạo kho mới từ kho mẫu: ${file}`,
       );
+    }
     out(locale === 'en' ? `Archive: ${file}` : `Kho lưu trữ: ${file}`);
     out(
       locale === 'en'
@@ -342,10 +340,10 @@ program
         : `Mở ${host.url} trong trình duyệt (Ctrl+C để dừng).`,
     );
     const stop = () =>
-      void host.close().then(() => {
-        archive.close();
-        process.exit(0);
-      });
+      void host
+        .close()
+        .then(() => engine.close())
+        .then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });

@@ -1,3 +1,4 @@
+/* eslint-disable no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object, empty when there are none. */
 /**
  * One fixture for every end-to-end test: a fresh archive in a temp folder, the real browser host
  * (`archive-reader serve`) on a free port, and a page that waits for the app's ready signal.

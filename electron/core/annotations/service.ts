@@ -50,6 +50,7 @@ export class AnnotationService {
   }
 
   create(input: NewAnnotation): Annotation {
+    if (!input.selector) this.articles.getArticle(input.articleId); // article.not-found, not an FK error
     const selector = this.resolve(input.articleId, input.selector);
     const note = input.note?.trim() ? input.note.normalize('NFC') : null;
     const kind: AnnotationKind = input.kind === 'highlight' && !selector ? 'bookmark' : input.kind;
@@ -93,6 +94,7 @@ export class AnnotationService {
 
   /** Undo a delete: the same annotation again, re-anchored in case the selector drifted. */
   restore(annotation: Annotation): Annotation {
+    this.articles.getArticle(annotation.articleId); // article.not-found, not an FK error
     const selector = annotation.selector
       ? this.resolve(annotation.articleId, annotation.selector)
       : null;

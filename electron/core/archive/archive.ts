@@ -21,7 +21,8 @@ import { AnnotationStore } from '../store/annotations';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { SearchEngine } from '../search/engine';
 import { ftsRow } from '../search/fts-text';
-import { suggestTitles } from '../search/suggest';
+import { suggest } from '../search/suggest';
+import { bumpCatalogGeneration, Catalog } from '../search/catalog';
 import { layoutArticle } from './layout';
 import { importPaths, importUploads, type ImportContext } from './import';
 import { AnnotationService, type NewAnnotation } from '../annotations/service';
@@ -29,6 +30,8 @@ import { exportAnnotations, type AnnotatedArticle } from '../annotations/export'
 
 export interface ArchiveOptions extends OpenOptions {
   locale?: Locale;
+  /** Build the catalog in a worker thread (long-running hosts); one-shot commands build in place. */
+  backgroundCatalog?: boolean;
 }
 
 export class Archive {
@@ -36,8 +39,10 @@ export class Archive {
   readonly db: Db;
   readonly articles: ArticleStore;
   readonly annotations: AnnotationService;
+  readonly catalog: Catalog;
   private readonly engine: SearchEngine;
   private readonly locale: Locale;
+  private readonly backgroundCatalog: boolean;
 
   private constructor(
     readonly file: string,
@@ -46,9 +51,19 @@ export class Archive {
   ) {
     this.db = db;
     this.locale = options.locale ?? 'vi';
+    this.backgroundCatalog = options.backgroundCatalog ?? false;
     this.articles = new ArticleStore(db);
     this.annotations = new AnnotationService(new AnnotationStore(db), this);
-    this.engine = new SearchEngine(db);
+    this.catalog = new Catalog(db, {
+      file: file === ':memory:' ? null : `${file}.catalog.json`,
+      background:
+        options.backgroundCatalog && file !== ':memory:'
+          ? { dbPath: file, nativeBinding: options.nativeBinding }
+          : undefined,
+      onState: (state) =>
+        this.events.emit('indexProgress', { state, progress: state === 'ready' ? 1 : 0 }),
+    });
+    this.engine = new SearchEngine(db, (parsed) => this.catalog.lookup(parsed), this.catalog);
   }
 
   static open(file: string, options: ArchiveOptions = {}): Archive {
@@ -73,12 +88,18 @@ export class Archive {
     };
   }
 
-  importPaths(paths: string[]): Promise<ImportSummary> {
-    return importPaths(this.importContext(), paths);
+  async importPaths(paths: string[]): Promise<ImportSummary> {
+    return this.afterImport(await importPaths(this.importContext(), paths));
   }
 
-  importUploads(files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportSummary> {
-    return importUploads(this.importContext(), files);
+  async importUploads(files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportSummary> {
+    return this.afterImport(await importUploads(this.importContext(), files));
+  }
+
+  /** A long-running host refreshes the catalog in the background once the import is done. */
+  private afterImport(summary: ImportSummary): ImportSummary {
+    if (summary.imported && this.backgroundCatalog) void this.catalog.warm();
+    return summary;
   }
 
   /**
@@ -99,6 +120,7 @@ export class Archive {
       }
     })();
     this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run();
+    bumpCatalogGeneration(this.db);
     return n;
   }
 
@@ -120,8 +142,14 @@ export class Archive {
     return this.engine.search(request);
   }
 
+  /** Type-ahead: titles and numbers for what is being typed (see search/suggest.ts). */
   suggest(prefix: string, limit = 8) {
-    return { items: suggestTitles(this.db, prefix, limit) };
+    return { items: suggest(this.db, this.catalog, prefix, limit, this.engine.vocabulary) };
+  }
+
+  /** Load or build the catalog now (hosts call it at start-up and after an import). */
+  warmCatalog(): Promise<void> {
+    return this.catalog.warm();
   }
 
   list(
@@ -194,8 +222,12 @@ export class Archive {
       tags: count('SELECT count(*) AS n FROM tags'),
       collections: count('SELECT count(*) AS n FROM collections'),
       databaseBytes: this.file === ':memory:' ? 0 : size(this.file) + size(`${this.file}-wal`),
-      catalogBytes: 0,
-      index: { state: 'ready', progress: 1, articles: count('SELECT count(*) AS n FROM articles') },
+      catalogBytes: this.catalog.bytes(),
+      index: {
+        state: this.catalog.state,
+        progress: this.catalog.state === 'ready' ? 1 : 0,
+        articles: count('SELECT count(*) AS n FROM articles'),
+      },
       schemaVersion: SCHEMA_VERSION,
       path: this.file,
     };

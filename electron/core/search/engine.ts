@@ -9,10 +9,10 @@ import type { Db } from '../store/db';
 import { filterClause } from '../store/articles';
 import { blockText } from '../archive/layout';
 import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
-import { matchAny, rankedMatch } from './fts-query';
+import { matchAny, matchExact, rankedMatch } from './fts-query';
 import { makeSnippet } from './snippet';
 import { tokenize } from '../text/vietnamese';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary, type VocabularySource } from './vocabulary';
 
 /** Fewer hits than this and the result offers a corrected query. */
 const SUGGEST_BELOW = 3;
@@ -46,13 +46,14 @@ interface HitRow {
 }
 
 export class SearchEngine {
-  private readonly vocabulary: Vocabulary;
+  readonly vocabulary: Vocabulary;
 
   constructor(
     private readonly db: Db,
     private readonly catalog: CatalogLookup | null = null,
+    vocabulary: VocabularySource | null = null,
   ) {
-    this.vocabulary = new Vocabulary(db);
+    this.vocabulary = new Vocabulary(db, vocabulary ?? { terms: () => null });
   }
 
   search(request: SearchRequest): SearchResult {
@@ -64,10 +65,9 @@ export class SearchEngine {
     const done = (total: number, hits: SearchHit[]): SearchResult => ({
       total,
       hits,
-      suggestion:
-        (total < SUGGEST_BELOW || partial) && !parsed.empty
-          ? this.vocabulary.suggest(parsed.clauses)
-          : null,
+      suggestion: parsed.empty
+        ? null
+        : this.vocabulary.suggest(parsed.clauses, total < SUGGEST_BELOW || partial),
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     });
     if (parsed.empty) return done(0, []);
@@ -81,11 +81,18 @@ export class SearchEngine {
       total = expr ? this.count(expr, filter) : 0;
       partial = true;
     }
-    const extra = this.catalog?.(parsed) ?? new Map<number, number>();
-    if (!expr || (total === 0 && extra.size === 0)) return done(0, []);
+    // The catalog (fuzzy and partial matches on short fields) is consulted when FTS5 alone falls
+    // short or a word is a prefix: common searches never pay for loading it.
+    const needCatalog = total === 0 || partial || parsed.clauses.some((c) => c.prefix);
+    // A phrase or a field is a promise about where the words stand: the catalog's loose matches
+    // may not add to what FTS5 found then.
+    const strict = parsed.clauses.some((c) => c.kind === 'phrase' || c.field);
+    const extra = (needCatalog && !strict && this.catalog?.(parsed)) || new Map<number, number>();
+    if (total === 0 && extra.size === 0) return done(0, []);
+    if (total === 0) expr = null;
 
     const ranked =
-      request.sort === 'date'
+      request.sort === 'date' && expr
         ? this.byDate(expr, filter, offset + limit)
         : this.byRelevance(
             expr,
@@ -123,14 +130,35 @@ export class SearchEngine {
   }
 
   private byRelevance(
-    expr: string,
+    expr: string | null,
     filter: Filter,
     clauses: readonly Clause[],
     extra: Map<number, number>,
     window: number,
   ): Ranked {
+    const exact = expr ? matchExact(clauses) : null;
+    const exactRows = exact ? this.ranked(`(${expr}) AND (${exact})`, filter, window) : [];
+    const exactTier = new Set(exactRows.map((r) => r.rowid));
+    const foldedRows = expr ? this.ranked(expr, filter, window) : [];
+    const scores = new Map<number, number>();
+    for (const r of [...exactRows, ...foldedRows])
+      if (!scores.has(r.rowid)) scores.set(r.rowid, r.score);
+    for (const [rowid, weight] of extra) {
+      if (scores.has(rowid)) scores.set(rowid, scores.get(rowid)! + 10 * weight);
+      else if (this.passes(rowid, filter)) scores.set(rowid, 10 * weight);
+    }
+    this.titleBoost(scores, clauses);
+    const tier = (rowid: number) => (exactTier.has(rowid) ? 1 : 0);
+    const order = [...scores.keys()].sort(
+      (a, b) => tier(b) - tier(a) || scores.get(b)! - scores.get(a)! || a - b,
+    );
+    return { order, scores };
+  }
+
+  /** The best `window` matches of `expr` by bm25, as positive scores. */
+  private ranked(expr: string, filter: Filter, window: number): { rowid: number; score: number }[] {
     const joined = filter.sql !== '1';
-    const rows = this.db
+    return this.db
       .prepare(
         `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score
          FROM articles_fts f ${joined ? 'JOIN articles a ON a.rowid = f.rowid' : ''}
@@ -138,14 +166,6 @@ export class SearchEngine {
          ORDER BY bm25(articles_fts, ${WEIGHTS}) LIMIT ?`,
       )
       .all(expr, ...filter.params, window) as { rowid: number; score: number }[];
-    const scores = new Map(rows.map((r) => [r.rowid, r.score]));
-    for (const [rowid, weight] of extra) {
-      if (scores.has(rowid)) scores.set(rowid, scores.get(rowid)! + 10 * weight);
-      else if (this.passes(rowid, filter)) scores.set(rowid, 10 * weight);
-    }
-    this.titleBoost(scores, clauses);
-    const order = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
-    return { order, scores };
   }
 
   private passes(rowid: number, filter: Filter): boolean {

@@ -78,3 +78,12 @@ export function rankedMatch(clauses: readonly Clause[]): string | null {
   // A phrase typed accented is matched folded (tone placement and typing vary) and rewarded exact.
   return signals.length > 1 ? `(${required}) AND (${signals.join(' OR ')})` : required;
 }
+
+/**
+ * The accented clauses, accent-exact: with accents typed, articles that hold them exactly form a
+ * tier above those that match only once accents are folded away ("dân vận" before "dàn vẫn").
+ */
+export function matchExact(clauses: readonly Clause[]): string | null {
+  const accented = clauses.filter((c) => !c.negated && c.accented);
+  return accented.length ? accented.map((c) => `(${phrase(c, 'exact')})`).join(' AND ') : null;
+}

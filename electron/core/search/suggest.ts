@@ -1,28 +1,94 @@
 /**
- * Type-ahead: titles and document numbers that start with what is being typed, the last word as
- * a prefix, accents optional. One FTS5 prefix query on the short columns: a few milliseconds.
+ * Type-ahead: titles and document numbers for what is being typed, the last word as a prefix,
+ * accents optional, small typos forgiven. FTS5 proposes titles holding the typed syllables in
+ * order, the catalog proposes fuzzy matches (and is simply absent until it has been built);
+ * titles that hold the typed words in order, from their start, come first.
  */
 import type { Db } from '../store/db';
-import { parseQuery } from './query-parser';
+import { foldedSyllables } from '../text/vietnamese';
+import type { Catalog } from './catalog';
+import { parseQuery, type ParsedQuery } from './query-parser';
+import type { Vocabulary } from './vocabulary';
 
-export function suggestTitles(db: Db, prefix: string, limit: number) {
-  const parsed = parseQuery(prefix, { typeAhead: true });
+export interface Suggestion {
+  id: string;
+  title: string;
+  docNumber: string | null;
+}
+
+const CANDIDATES = 60;
+
+interface Row {
+  rowid: number;
+  id: string;
+  title: string;
+  doc_number: string | null;
+}
+
+/** How well a title answers what was typed: in order from the start, in order anywhere, or not. */
+function orderScore(title: string, number: string | null, typed: string[]): number {
+  const words = foldedSyllables(`${number ?? ''} ${title}`);
+  const titleWords = foldedSyllables(title);
+  const last = typed.length - 1;
+  const matchesAt = (list: string[], at: number) =>
+    typed.every((w, i) => (i === last ? list[at + i]?.startsWith(w) : list[at + i] === w));
+  if (matchesAt(titleWords, 0)) return 3;
+  for (let at = 0; at < words.length; at++) if (matchesAt(words, at)) return 2;
+  return 0;
+}
+
+export function suggest(
+  db: Db,
+  catalog: Catalog,
+  text: string,
+  limit: number,
+  vocabulary?: Vocabulary,
+): Suggestion[] {
+  const parsed = parseQuery(text, { typeAhead: true });
   if (parsed.empty) return [];
-  const parts = parsed.clauses
+  const found = propose(db, catalog, parsed, limit);
+  if (found.length || !vocabulary) return found;
+  // Nothing for what was typed: try it with its misspelt syllables corrected ("lao dng" → "lao dong").
+  const corrected = vocabulary.suggest(parseQuery(text).clauses);
+  return corrected ? propose(db, catalog, parseQuery(corrected, { typeAhead: true }), limit) : [];
+}
+
+function propose(db: Db, catalog: Catalog, parsed: ParsedQuery, limit: number): Suggestion[] {
+  if (parsed.empty) return [];
+  const typed = parsed.clauses
     .filter((c) => !c.negated)
-    .map(
-      (c) =>
-        `{title_folded meta_folded} : "${c.tokens.map((t) => t.folded).join(' ')}"${c.prefix ? ' *' : ''}`,
-    );
+    .flatMap((c) => c.tokens.map((t) => t.folded));
+  // Two proposers: FTS5 for the typed words in order (exact, fast), the catalog for typos.
+  const scores = new Map<number, number>();
+  ftsPhrasePrefix(db, typed, CANDIDATES).forEach((rowid, i) =>
+    scores.set(rowid, 1 - i / (2 * CANDIDATES)),
+  );
+  for (const [rowid, score] of catalog.lookup(parsed, CANDIDATES)) {
+    scores.set(rowid, Math.max(score, scores.get(rowid) ?? 0));
+  }
+  if (!scores.size) return [];
   const rows = db
     .prepare(
-      `SELECT a.id, a.title, a.doc_number FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
-       WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 0, 10.0, 0, 6.0, 0, 0) LIMIT ?`,
+      'SELECT rowid, id, title, doc_number FROM articles WHERE rowid IN (SELECT value FROM json_each(?))',
     )
-    .all(parts.join(' AND '), limit) as Array<{
-    id: string;
-    title: string;
-    doc_number: string | null;
-  }>;
-  return rows.map((r) => ({ id: r.id, title: r.title, docNumber: r.doc_number }));
+    .all(JSON.stringify([...scores.keys()])) as Row[];
+  return rows
+    .map((r) => ({
+      r,
+      score: orderScore(r.title, r.doc_number, typed) + (scores.get(r.rowid) ?? 0),
+    }))
+    .sort((a, b) => b.score - a.score || a.r.title.length - b.r.title.length)
+    .slice(0, limit)
+    .map(({ r }) => ({ id: r.id, title: r.title, docNumber: r.doc_number }));
+}
+
+/** Titles and numbers holding the typed syllables together and in order, the last as a prefix. */
+function ftsPhrasePrefix(db: Db, typed: string[], limit: number): number[] {
+  const rows = db
+    .prepare(
+      `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+       ORDER BY bm25(articles_fts, 0, 10.0, 0, 6.0, 0, 0) LIMIT ?`,
+    )
+    .all(`{title_folded meta_folded} : "${typed.join(' ')}" *`, limit) as Array<{ rowid: number }>;
+  return rows.map((r) => r.rowid);
 }

@@ -1,8 +1,9 @@
 /**
- * "Did you mean": a Lunr TokenSet over the archive's folded vocabulary (read from FTS5's own
- * vocabulary table), used to find the nearest known syllable — by edit distance, then by how many
- * articles use it — for a query syllable that the archive never or barely uses.
- * Built on first need and kept until the archive changes (derived data, never persisted).
+ * "Did you mean": for a query syllable the archive never or barely uses, the nearest well-used
+ * syllable — found with a Lunr TokenSet over the archive's folded vocabulary (substitutions,
+ * swaps, deletions) plus the insertions Lunr's fuzzy matching misses ("dng" → "dong") — and, when
+ * the query has neighbouring words, the one that forms a real phrase with them ("lao dng" → "lao
+ * dong", not the more common "dang"). The vocabulary comes from FTS5's own vocabulary table.
  */
 import lunr from 'lunr';
 import type { Db } from '../store/db';
@@ -14,70 +15,132 @@ const TokenSet = lunr.TokenSet as unknown as {
   fromFuzzyString(term: string, editDistance: number): lunr.TokenSet;
 };
 
-interface Vocab {
-  articles: number;
-  set: lunr.TokenSet;
-  docs: Map<string, number>;
+/** A syllable used by this many articles or fewer is worth correcting… */
+const RARE = 2;
+/** …and so is one that a near neighbour outnumbers this many times ("vna" beside "van"). */
+const OUTNUMBERED = 50;
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+const MAX_CANDIDATES = 8;
+
+export interface VocabularySource {
+  /**
+   * Folded syllable → number of articles using it, or null while it is not available. With
+   * `load` false it answers only from what is already in memory (no disk, no build).
+   */
+  terms(load: boolean): Map<string, number> | null;
 }
 
-const RARE = 2;
+/** Read the folded vocabulary with its document counts from FTS5 (a full scan of the index). */
+export function readVocabulary(db: Db): Map<string, number> {
+  db.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_vocab USING fts5vocab(main, articles_fts, 'col')",
+  );
+  const rows = db
+    .prepare(
+      `SELECT term, sum(doc) AS docs FROM temp.archive_vocab
+       WHERE col IN ('title_folded', 'meta_folded', 'body_folded') GROUP BY term`,
+    )
+    .all() as Array<{ term: string; docs: number }>;
+  return new Map(rows.filter((r) => /^[a-z]+$/.test(r.term)).map((r) => [r.term, r.docs]));
+}
 
 export class Vocabulary {
-  private vocab: Vocab | null = null;
+  private set: lunr.TokenSet | null = null;
+  private setFor: Map<string, number> | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly source: VocabularySource,
+  ) {}
 
-  private load(): Vocab {
-    const articles = (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number })
-      .n;
-    if (this.vocab && this.vocab.articles === articles) return this.vocab;
-    this.db.exec(
-      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_vocab USING fts5vocab(main, articles_fts, 'col')",
-    );
-    const rows = this.db
-      .prepare(
-        `SELECT term, sum(doc) AS docs FROM temp.archive_vocab
-         WHERE col IN ('title_folded', 'meta_folded', 'body_folded') GROUP BY term`,
-      )
-      .all() as Array<{ term: string; docs: number }>;
-    const docs = new Map(rows.map((r) => [r.term, r.docs]));
-    const terms = rows
-      .map((r) => r.term)
-      .filter((t) => /^[a-z]+$/.test(t))
-      .sort();
-    this.vocab = { articles, set: TokenSet.fromArray(terms), docs };
-    return this.vocab;
-  }
-
-  /** The nearest well-used syllable, or null when the syllable is already common or has none. */
-  correct(folded: string): string | null {
-    const vocab = this.load();
-    if ((vocab.docs.get(folded) ?? 0) > RARE || !/^[a-z]+$/.test(folded) || folded.length < 2)
-      return null;
-    const distance = folded.length > 5 ? 2 : 1;
-    const candidates = TokenSet.fromFuzzyString(folded, distance).intersect(vocab.set).toArray();
-    let best: string | null = null;
-    // Prefer a swap or substitution (same length: "vna" → "van") to a dropped or added letter.
-    const rank = (c: string) => (c.length === folded.length ? 1e9 : 0) + (vocab.docs.get(c) ?? 0);
-    for (const c of candidates) {
-      if (c === folded) continue;
-      if (!best || rank(c) > rank(best)) best = c;
+  private tokenSet(terms: Map<string, number>): lunr.TokenSet {
+    if (this.setFor !== terms) {
+      this.set = TokenSet.fromArray([...terms.keys()].sort());
+      this.setFor = terms;
     }
-    return best && (vocab.docs.get(best) ?? 0) > (vocab.docs.get(folded) ?? 0) ? best : null;
+    return this.set!;
   }
 
-  /** The query rewritten with every correctable syllable corrected, or null if nothing changed. */
-  suggest(clauses: readonly Clause[]): string | null {
-    let changed = false;
-    const parts = clauses.map((c) => {
-      const words = c.tokens.map((t) => {
-        const fix = this.correct(t.folded);
-        if (fix) changed = true;
-        return fix ?? t.folded;
-      });
-      const text = words.join(' ');
-      return `${c.negated ? '-' : ''}${c.kind === 'phrase' && c.tokens.length > 1 ? `"${text}"` : text}`;
+  /** Known syllables one edit away from `word`, most used first. */
+  private candidates(word: string, terms: Map<string, number>): string[] {
+    const found = new Set(
+      TokenSet.fromFuzzyString(word, 1).intersect(this.tokenSet(terms)).toArray(),
+    );
+    for (let i = 0; i <= word.length; i++) {
+      for (const letter of ALPHABET) {
+        const inserted = word.slice(0, i) + letter + word.slice(i);
+        if (terms.has(inserted)) found.add(inserted);
+      }
+    }
+    found.delete(word);
+    const docs = (t: string) => terms.get(t) ?? 0;
+    return [...found]
+      .filter((t) => docs(t) > RARE && docs(t) > docs(word))
+      .sort((a, b) => docs(b) - docs(a) || a.localeCompare(b))
+      .slice(0, MAX_CANDIDATES);
+  }
+
+  /** How many articles hold the phrase (folded) — the context that picks between candidates. */
+  private phraseCount(words: string[]): number {
+    const row = this.db
+      .prepare('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?')
+      .get(`{title_folded meta_folded body_folded} : "${words.join(' ')}"`) as { n: number };
+    return row.n;
+  }
+
+  /** The best replacement for words[i], or null when it is common enough or nothing is close. */
+  private correct(words: string[], i: number, terms: Map<string, number>): string | null {
+    const word = words[i];
+    if (word.length < 2 || !/^[a-z]+$/.test(word)) return null;
+    const docs = terms.get(word) ?? 0;
+    const options = this.candidates(word, terms).filter(
+      (c) => docs <= RARE || (terms.get(c) ?? 0) >= OUTNUMBERED * docs,
+    );
+    // Swapped letters are the likeliest slip ("vna" → "van"): such a candidate wins if it is used.
+    const sorted = (w: string) => [...w].sort().join('');
+    const swapped = options.find((c) => c.length === word.length && sorted(c) === sorted(word));
+    if (swapped) return swapped;
+    if (options.length <= 1 || words.length === 1) return options[0] ?? null;
+    const context = (c: string) =>
+      (i > 0 ? this.phraseCount([words[i - 1], c]) : 0) +
+      (i + 1 < words.length ? this.phraseCount([c, words[i + 1]]) : 0);
+    let best = options[0];
+    let bestContext = context(best);
+    for (const option of options.slice(1)) {
+      const n = context(option);
+      if (n > bestContext) [best, bestContext] = [option, n];
+    }
+    return best;
+  }
+
+  /**
+   * The query rewritten with every correctable syllable corrected, or null if nothing changed.
+   * `load`: read or build the vocabulary if it is not in memory yet (worth it when a search
+   * found little; not for every search of a one-shot command).
+   */
+  suggest(clauses: readonly Clause[], load = true): string | null {
+    const terms = this.source.terms(load);
+    if (!terms) return null;
+    const words = clauses.filter((c) => !c.negated).flatMap((c) => c.tokens.map((t) => t.folded));
+    const fixed = new Map<number, string>();
+    words.forEach((_, i) => {
+      const fix = this.correct(words, i, terms);
+      if (fix) fixed.set(i, fix);
     });
-    return changed ? parts.join(' ') : null;
+    if (!fixed.size) return null;
+    let k = 0;
+    return clauses
+      .map((c) => {
+        if (c.negated) return `-${c.tokens.map((t) => t.folded).join(' ')}`;
+        const text = c.tokens
+          .map(() => {
+            const word = fixed.get(k) ?? words[k];
+            k++;
+            return word;
+          })
+          .join(' ');
+        return c.kind === 'phrase' && c.tokens.length > 1 ? `"${text}"` : text;
+      })
+      .join(' ');
   }
 }

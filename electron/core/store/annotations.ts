@@ -4,6 +4,7 @@
  */
 import type { Annotation, AnnotationKind, HighlightColor } from '../model';
 import type { Db } from './db';
+import { bumpCatalogGeneration } from '../search/catalog';
 
 interface AnnotationRow {
   id: string;
@@ -47,6 +48,17 @@ export class AnnotationStore {
 
   /** Insert, or replace an annotation with the same id (restore after delete, re-import). */
   put(a: Annotation): void {
+    this.write(a);
+  }
+
+  /** The row and the catalog's generation (notes are in the catalog) change together. */
+  private readonly write = (a: Annotation) =>
+    this.db.transaction(() => {
+      this.insert(a);
+      bumpCatalogGeneration(this.db);
+    })();
+
+  private insert(a: Annotation): void {
     this.db
       .prepare(
         `INSERT OR REPLACE INTO annotations (id, article_id, kind, color, note, exact, prefix, suffix,
@@ -98,7 +110,11 @@ export class AnnotationStore {
   }
 
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
+    return this.db.transaction(() => {
+      const deleted = this.db.prepare('DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
+      if (deleted) bumpCatalogGeneration(this.db);
+      return deleted;
+    })();
   }
 
   count(): number {

@@ -5,6 +5,7 @@
 import type { Article, ArticleDraft, Block, SearchFilters } from '../model';
 import type { Db } from './db';
 import { ftsRow } from '../search/fts-text';
+import { bumpCatalogGeneration } from '../search/catalog';
 
 interface ArticleRow {
   rowid: number;
@@ -119,6 +120,7 @@ export class ArticleStore {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM article_tags WHERE article = ?').run(rowid);
       setNames(this.db, 'tags', 'article_tags', 'tag', rowid, names);
+      bumpCatalogGeneration(this.db);
     })();
   }
 
@@ -126,6 +128,7 @@ export class ArticleStore {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM article_collections WHERE article = ?').run(rowid);
       setNames(this.db, 'collections', 'article_collections', 'collection', rowid, names);
+      bumpCatalogGeneration(this.db);
     })();
   }
 }
