@@ -83,7 +83,8 @@ async function countLines(file: string): Promise<number> {
   return n;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? v.join('\n') : '');
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : Array.isArray(v) ? v.join('\n') : '';
 
 /** The raw text of a record as the floor indexes it: summary and body, one string. */
 export function rawBody(record: { summary?: unknown; body?: unknown }): string {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 
 export interface MachineFacts {
   cpu: string;
@@ -12,6 +13,9 @@ export interface MachineFacts {
   betterSqlite3: string;
   platform: string;
   date: string;
+  /** The code measured: commit, and how many engine files differed from it. */
+  commit: string;
+  engineFilesChanged: number;
 }
 
 function cpuModel(): string {
@@ -24,7 +28,19 @@ function cpuModel(): string {
   return os.cpus()[0]?.model ?? 'unknown';
 }
 
-export function machineFacts(): MachineFacts {
+function git(args: string[], cwd: string): string {
+  try {
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return '';
+  }
+}
+
+export function machineFacts(root: string): MachineFacts {
   const require = createRequire(import.meta.url);
   const Database = require('better-sqlite3') as typeof import('better-sqlite3');
   const db = new Database(':memory:');
@@ -40,5 +56,9 @@ export function machineFacts(): MachineFacts {
     betterSqlite3: pkg.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
+    commit: git(['rev-parse', '--short', 'HEAD'], root).trim() || 'unknown',
+    engineFilesChanged: git(['status', '--porcelain', '--', 'electron/core'], root)
+      .split('\n')
+      .filter(Boolean).length,
   };
 }

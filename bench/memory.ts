@@ -3,7 +3,7 @@
  * the kernel's high-water mark VmHWM from /proc/self/status (exact peak, Linux only).
  */
 import fs from 'node:fs';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 function statusField(name: string): number | null {
   try {
@@ -47,7 +47,7 @@ export class RssSampler {
 
 /** Event-loop delay of this (main) thread while work runs on it, in milliseconds. */
 export class LoopLag {
-  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
 
   start(): this {
     this.histogram.enable();

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const RESULT_MARK = '@@RESULT ';
+/** A child prints this the moment its first search result exists (cold start). */
+export const FIRST_MARK = '@@FIRST';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..');
@@ -13,6 +15,8 @@ export interface ChildRun<T> {
   result: T;
   /** From just before spawn() to the moment the result line arrived on our side. */
   resultMs: number;
+  /** From just before spawn() to the child's FIRST_MARK line, if it printed one. */
+  firstMs: number;
   /** From just before spawn() to the process's exit. */
   exitMs: number;
 }
@@ -21,6 +25,7 @@ export function runChild<T>(mode: string, args: object): Promise<ChildRun<T>> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let resultMs = NaN;
+    let firstMs = NaN;
     let result: T | undefined;
     let buffered = '';
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, JSON.stringify(args)], {
@@ -34,7 +39,9 @@ export function runChild<T>(mode: string, args: object): Promise<ChildRun<T>> {
       while ((nl = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, nl);
         buffered = buffered.slice(nl + 1);
-        if (line.startsWith(RESULT_MARK)) {
+        if (line === FIRST_MARK) {
+          firstMs = performance.now() - started;
+        } else if (line.startsWith(RESULT_MARK)) {
           resultMs = performance.now() - started;
           result = JSON.parse(line.slice(RESULT_MARK.length)) as T;
         } else if (line.trim()) {
@@ -45,7 +52,7 @@ export function runChild<T>(mode: string, args: object): Promise<ChildRun<T>> {
     child.on('error', reject);
     child.on('close', (code) => {
       const exitMs = performance.now() - started;
-      if (code === 0 && result !== undefined) resolve({ result, resultMs, exitMs });
+      if (code === 0 && result !== undefined) resolve({ result, resultMs, firstMs, exitMs });
       else reject(new Error(`bench child '${mode}' exited with ${code} and no result`));
     });
   });

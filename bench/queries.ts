@@ -41,6 +41,12 @@ export interface BenchQuery {
   to?: string;
   /** For `title`: the corpus id of the article whose title this is (recall@10). */
   expectId?: string;
+  /**
+   * …and the title itself: the corpus holds some articles more than once under different ids
+   * (the archive keeps one copy), and some titles more than once; a hit with the very same title
+   * is the article the user looked for.
+   */
+  expectTitle?: string;
 }
 
 /** Accent folding as a user without a Vietnamese keyboard types: no marks, đ → d. */
@@ -52,8 +58,6 @@ export function fold(text: string): string {
     .replace(/Đ/g, 'D')
     .normalize('NFC');
 }
-
-const WORD = /^\p{L}+$/u;
 
 /** Runs of adjacent purely alphabetic syllables of a title (punctuation and numbers break runs). */
 function runs(title: string): string[][] {
@@ -124,7 +128,7 @@ export function generateQueries(
         const t = pick(titles);
         const text = fold(t.title).toLowerCase().replace(/\s+/g, ' ').trim();
         if (!floorWords(text)) continue;
-        q = { cls, text, floor: floorWords(text), expectId: t.id };
+        q = { cls, text, floor: floorWords(text), expectId: t.id, expectTitle: t.title };
       } else if (cls === 'date') {
         if (!dated.length) break;
         const t = pick(dated);

@@ -38,6 +38,8 @@ export const schemas = {
     limit: z.number().int().min(1).max(500).optional(),
     offset: z.number().int().min(0).max(1_000_000).optional(),
     sort: z.enum(['relevance', 'date']).optional(),
+    /** The query is still being typed: its last word matches as a prefix. */
+    typeAhead: z.boolean().optional(),
     ...filters,
   }),
   suggest: z.strictObject({

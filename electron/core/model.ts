@@ -74,6 +74,8 @@ export interface SearchRequest extends SearchFilters {
   limit?: number;
   offset?: number;
   sort?: 'relevance' | 'date';
+  /** The query is still being typed: its last word matches as a prefix ("luat cu tr"). */
+  typeAhead?: boolean;
 }
 
 export interface SearchHit {

@@ -24,7 +24,7 @@ import { ftsRow } from '../search/fts-text';
 import { suggest } from '../search/suggest';
 import { bumpCatalogGeneration, Catalog } from '../search/catalog';
 import { layoutArticle } from './layout';
-import { importPaths, importUploads, type ImportContext } from './import';
+import type { ImportContext } from './import';
 import { AnnotationService, type NewAnnotation } from '../annotations/service';
 import { exportAnnotations, type AnnotatedArticle } from '../annotations/export';
 
@@ -88,11 +88,14 @@ export class Archive {
     };
   }
 
+  // The importers (HTML parsing, validation) load on the first import, not at every start.
   async importPaths(paths: string[]): Promise<ImportSummary> {
+    const { importPaths } = await import('./import');
     return this.afterImport(await importPaths(this.importContext(), paths));
   }
 
   async importUploads(files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportSummary> {
+    const { importUploads } = await import('./import');
     return this.afterImport(await importUploads(this.importContext(), files));
   }
 
@@ -107,16 +110,19 @@ export class Archive {
    * tokenizer). One transaction: the old index stays until the new one is complete.
    */
   reindex(): number {
-    const select = this.db.prepare('SELECT * FROM articles ORDER BY rowid');
+    const page = this.db.prepare('SELECT * FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500');
     const insert = this.db.prepare(`
       INSERT INTO articles_fts (rowid, title, title_folded, meta, meta_folded, body, body_folded)
       VALUES (@rowid, @title, @title_folded, @meta, @meta_folded, @body, @body_folded)`);
     let n = 0;
     this.db.transaction(() => {
       this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
-      for (const row of select.iterate() as Iterable<ArticleRow>) {
-        insert.run({ rowid: row.rowid, ...ftsRow(this.articles.hydrate(row)) });
-        n++;
+      // Pages, not one cursor: SQLite refuses writes on a connection while a read is still open.
+      for (let last = 0, rows: ArticleRow[]; (rows = page.all(last) as ArticleRow[]).length;) {
+        for (const row of rows)
+          insert.run({ rowid: row.rowid, ...ftsRow(this.articles.hydrate(row)) });
+        last = rows[rows.length - 1].rowid;
+        n += rows.length;
       }
     })();
     this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run();

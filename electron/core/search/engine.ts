@@ -58,7 +58,7 @@ export class SearchEngine {
 
   search(request: SearchRequest): SearchResult {
     const started = performance.now();
-    const parsed = parseQuery(request.query ?? '');
+    const parsed = parseQuery(request.query ?? '', { typeAhead: request.typeAhead });
     let partial = false; // no article holds every word: the hits hold some of them
     const limit = request.limit ?? 20;
     const offset = request.offset ?? 0;
@@ -81,9 +81,9 @@ export class SearchEngine {
       total = expr ? this.count(expr, filter) : 0;
       partial = true;
     }
-    // The catalog (fuzzy and partial matches on short fields) is consulted when FTS5 alone falls
-    // short or a word is a prefix: common searches never pay for loading it.
-    const needCatalog = total === 0 || partial || parsed.clauses.some((c) => c.prefix);
+    // The catalog (fuzzy matches on short fields) is consulted only when FTS5 finds no article
+    // holding every word: common searches never pay for it.
+    const needCatalog = total === 0 || partial;
     // A phrase or a field is a promise about where the words stand: the catalog's loose matches
     // may not add to what FTS5 found then.
     const strict = parsed.clauses.some((c) => c.kind === 'phrase' || c.field);

@@ -58,13 +58,16 @@ function propose(db: Db, catalog: Catalog, parsed: ParsedQuery, limit: number): 
   const typed = parsed.clauses
     .filter((c) => !c.negated)
     .flatMap((c) => c.tokens.map((t) => t.folded));
-  // Two proposers: FTS5 for the typed words in order (exact, fast), the catalog for typos.
+  // FTS5 answers most keystrokes in a few milliseconds; the catalog (fuzzy, words in any order)
+  // is asked only when that leaves the list short.
   const scores = new Map<number, number>();
   ftsPhrasePrefix(db, typed, CANDIDATES).forEach((rowid, i) =>
     scores.set(rowid, 1 - i / (2 * CANDIDATES)),
   );
-  for (const [rowid, score] of catalog.lookup(parsed, CANDIDATES)) {
-    scores.set(rowid, Math.max(score, scores.get(rowid) ?? 0));
+  if (scores.size < limit) {
+    for (const [rowid, score] of catalog.lookup(parsed, CANDIDATES)) {
+      scores.set(rowid, Math.max(score, scores.get(rowid) ?? 0));
+    }
   }
   if (!scores.size) return [];
   const rows = db

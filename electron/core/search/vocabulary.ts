@@ -75,7 +75,7 @@ export class Vocabulary {
     found.delete(word);
     const docs = (t: string) => terms.get(t) ?? 0;
     return [...found]
-      .filter((t) => docs(t) > RARE && docs(t) > docs(word))
+      .filter((t) => docs(t) > docs(word))
       .sort((a, b) => docs(b) - docs(a) || a.localeCompare(b))
       .slice(0, MAX_CANDIDATES);
   }

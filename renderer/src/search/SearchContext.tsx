@@ -46,7 +46,15 @@ async function fetchPage(request: SearchRequest, offset: number) {
   const filters = activeFilters(request.filters);
   const query = request.query.trim();
   if (query) {
-    return api.search({ query, sort: request.sort, limit: PAGE_SIZE, offset, ...filters });
+    // Results come as the user types: the last word, perhaps unfinished, matches as a prefix.
+    return api.search({
+      query,
+      sort: request.sort,
+      limit: PAGE_SIZE,
+      offset,
+      typeAhead: /[\p{L}\p{N}]$/u.test(request.query),
+      ...filters,
+    });
   }
   const list = await api.listArticles({ sort: 'date', limit: PAGE_SIZE, offset, ...filters });
   return { total: list.total, hits: list.items.map(summaryToHit), suggestion: null, tookMs: 0 };
