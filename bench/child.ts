@@ -360,7 +360,14 @@ async function floorRebuildMode(args: Args) {
   emit({ seconds, peakRssMb: mb(peakRssBytes() ?? 0) });
 }
 
+async function typingMode(args: Args) {
+  const { measureTyping } = await import('./typing');
+  const texts = JSON.parse(fs.readFileSync(args.queriesFile!, 'utf8')) as string[];
+  emit(await measureTyping(args.db, texts));
+}
+
 const MODES: Record<string, (args: Args) => Promise<void>> = {
+  typing: typingMode,
   import: importMode,
   'floor-build': floorBuildMode,
   cold: coldMode,

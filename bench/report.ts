@@ -3,6 +3,7 @@
  * figure as JSON (bench/results/latest.json). A row is a figure, ours beside the floor's, their
  * ratio, and issue 4's target where it sets one, so later tiers and figures are rows, not code.
  */
+import type { TypingFigures } from './typing';
 import type { MachineFacts } from './machine';
 import { CLASS_LABELS, QUERY_CLASSES, type QueryClass } from './queries';
 import type { SourceKey } from './corpus';
@@ -64,6 +65,8 @@ export interface TierResult {
     floor: { seconds: number; rate: number; peakRssMb: number; engineError: null };
   } | null;
   cold: { ours: ColdFigures; floor: ColdFigures };
+  /** Keystroke by keystroke through the browser host (absent in results from before it existed). */
+  typing?: TypingFigures;
   queries: {
     perClass: number;
     seconds: number;
@@ -272,6 +275,16 @@ export function tierTable(t: TierResult): string {
     ...(t.reindex?.ours.engineError
       ? [
           `† \`Archive.reindex()\` threw "${t.reindex.ours.engineError}"; the figure is the bench's paged equivalent.`,
+          '',
+        ]
+      : []),
+    ...(t.typing
+      ? [
+          `Typing through the browser host (engine in its worker thread): ${int(t.typing.requests)} ` +
+            `keystrokes of ${int(t.typing.queries)} queries, each answered with 20 hits and snippets in ` +
+            `p50 ${t.typing.p50Ms.toFixed(1)} ms, p95 ${t.typing.p95Ms.toFixed(1)} ms, max ` +
+            `${t.typing.maxMs.toFixed(0)} ms; ${(t.typing.within150 * 100).toFixed(1)} % within 150 ms ` +
+            `(issue 3's bar).`,
           '',
         ]
       : []),

@@ -28,6 +28,7 @@ import {
   type TierResult,
 } from './report';
 import { median } from './stats';
+import type { TypingFigures } from './typing';
 
 interface Options {
   tiers: string[];
@@ -81,6 +82,9 @@ function parseArgs(argv: string[]): Options {
   }
   return options;
 }
+
+/** Queries typed keystroke by keystroke through the browser host, per tier. */
+const TYPING_QUERIES = 40;
 
 /** Queries of a class that always run, whatever its time budget says. */
 const CLASS_MINIMUM = 30;
@@ -217,6 +221,20 @@ async function runTier(name: string, options: Options, tmp: string): Promise<Tie
   const classes = queries.result.classes as Record<string, ClassFigures>;
   classes.title.slowest = classes.title.slowest.map(({ ms, total }) => ({ ms, total }));
 
+  log(`${name}: typing ${TYPING_QUERIES} queries keystroke by keystroke through the browser host`);
+  const typingFile = path.join(dir, 'typing.json');
+  // Half typed without accents (as most users type), half with them.
+  const typingTexts = [
+    ...sets.accentFree.slice(0, TYPING_QUERIES / 2),
+    ...sets.three.slice(0, TYPING_QUERIES / 2),
+  ].map((q) => q.text.replace(/"/g, ''));
+  fs.writeFileSync(typingFile, JSON.stringify(typingTexts));
+  const typing = await runChild<TypingFigures>('typing', { db, queriesFile: typingFile });
+  log(
+    `${name}: ${typing.result.requests} keystrokes, p50 ${typing.result.p50Ms.toFixed(1)} ms, ` +
+      `p95 ${typing.result.p95Ms.toFixed(1)} ms`,
+  );
+
   let reindex: TierResult['reindex'] = null;
   if (options.reindex.includes(name)) {
     log(`${name}: full index rebuild, ours then floor`);
@@ -245,6 +263,7 @@ async function runTier(name: string, options: Options, tmp: string): Promise<Tie
     inputSeconds: input.seconds,
     import: { ours: oursImport, floor: floorImport },
     reindex,
+    typing: typing.result,
     cold: { ours: coldFigures(coldOurs), floor: coldFigures(coldFloor) },
     queries: {
       perClass: options.queries,

@@ -17,25 +17,21 @@ import type { ParsedQuery } from './query-parser';
 import { sibling, startThread } from '../util/thread';
 import { readVocabulary, type VocabularySource } from './vocabulary';
 
-export const CATALOG_FORMAT = 2;
+export const CATALOG_FORMAT = 3;
 const MAX_FUZZY_TOKENS = 6;
 
-const FIELDS = ['title', 'number', 'facts', 'labels', 'notes'] as const;
-const BOOSTS: Record<(typeof FIELDS)[number], number> = {
-  title: 10,
-  number: 10,
-  facts: 4,
-  labels: 5,
-  notes: 3,
-};
+/**
+ * Two fields, not one per kind of fact: Lunr keeps a vector per field for every article, empty or
+ * not, and most articles have no number, tag or note. The title counts double the rest.
+ */
+const FIELDS = ['title', 'extra'] as const;
+const BOOSTS: Record<(typeof FIELDS)[number], number> = { title: 10, extra: 5 };
 
 interface CatalogDoc {
   rowid: number;
   title: string;
-  number: string;
-  facts: string;
-  labels: string;
-  notes: string;
+  /** Number, type, issuer, author, source, tags, collections and notes. */
+  extra: string;
 }
 
 interface Persisted {
@@ -73,10 +69,18 @@ function* catalogDocs(db: Db): Generator<CatalogDoc> {
     yield {
       rowid: r.rowid as number,
       title: String(r.title ?? ''),
-      number: String(r.doc_number ?? ''),
-      facts: [r.doc_type, r.issuer, r.author, r.source].filter(Boolean).join(' '),
-      labels: [r.tags, r.collections].filter(Boolean).join(' '),
-      notes: String(r.notes ?? ''),
+      extra: [
+        r.doc_number,
+        r.doc_type,
+        r.issuer,
+        r.author,
+        r.source,
+        r.tags,
+        r.collections,
+        r.notes,
+      ]
+        .filter(Boolean)
+        .join(' \n '),
     };
   }
 }

@@ -9,7 +9,7 @@ import type { Db } from '../store/db';
 import { filterClause } from '../store/articles';
 import { blockText } from '../archive/layout';
 import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
-import { matchAny, matchExact, rankedMatch } from './fts-query';
+import { matchAll, matchAny, matchExact, rankedMatch } from './fts-query';
 import { makeSnippet } from './snippet';
 import { tokenize } from '../text/vietnamese';
 import { Vocabulary, type VocabularySource } from './vocabulary';
@@ -19,6 +19,14 @@ const SUGGEST_BELOW = 3;
 
 /** bm25 weights per FTS column: title, title_folded, meta, meta_folded, body, body_folded. */
 const WEIGHTS = '14.0, 10.0, 8.0, 6.0, 1.5, 1.0';
+/** How many completions a word being typed stands for. */
+const PREFIX_COMPLETIONS = 6;
+/**
+ * A query matching more articles than this ("dân", "giá") is ranked by its title and fact matches
+ * first, the rest most recently imported first: bm25 over 70,000 bodies costs more than a
+ * keystroke may take.
+ */
+const BROAD = 10_000;
 /** How many of the best bm25 candidates are re-ranked. */
 const RERANK_WINDOW = 200;
 
@@ -58,7 +66,9 @@ export class SearchEngine {
 
   search(request: SearchRequest): SearchResult {
     const started = performance.now();
-    const parsed = parseQuery(request.query ?? '', { typeAhead: request.typeAhead });
+    const parsed = this.completePrefixes(
+      parseQuery(request.query ?? '', { typeAhead: request.typeAhead }),
+    );
     let partial = false; // no article holds every word: the hits hold some of them
     const limit = request.limit ?? 20;
     const offset = request.offset ?? 0;
@@ -94,19 +104,43 @@ export class SearchEngine {
     const ranked =
       request.sort === 'date' && expr
         ? this.byDate(expr, filter, offset + limit)
-        : this.byRelevance(
-            expr,
-            filter,
-            parsed.clauses,
-            extra,
-            Math.max(RERANK_WINDOW, offset + limit),
-          );
+        : total > BROAD && !partial
+          ? this.broad(expr!, filter, parsed.clauses, Math.max(RERANK_WINDOW, offset + limit))
+          : this.byRelevance(
+              expr,
+              filter,
+              parsed.clauses,
+              extra,
+              Math.max(RERANK_WINDOW, offset + limit),
+            );
     const hits = this.hydrate(
       ranked.order.slice(offset, offset + limit),
       parsed.clauses,
       ranked.scores,
     );
     return done(Math.max(total, ranked.order.length), hits);
+  }
+
+  /**
+   * A word still being typed: one letter means nothing yet and is left out; two or more match the
+   * archive's most used syllables that start with them (when the vocabulary is in memory).
+   */
+  private completePrefixes(parsed: ParsedQuery): ParsedQuery {
+    const clauses = parsed.clauses.filter(
+      (c) =>
+        !(
+          c.prefix &&
+          c.kind === 'term' &&
+          c.tokens[0].folded.length < 2 &&
+          parsed.clauses.length > 1
+        ),
+    );
+    for (const clause of clauses) {
+      if (!clause.prefix || clause.kind !== 'term') continue;
+      const completions = this.vocabulary.completions(clause.tokens[0].folded, PREFIX_COMPLETIONS);
+      if (completions?.length) clause.completions = completions;
+    }
+    return { clauses, empty: parsed.empty || !clauses.some((c) => !c.negated) };
   }
 
   private count(expr: string, filter: Filter): number {
@@ -153,6 +187,60 @@ export class SearchEngine {
       (a, b) => tier(b) - tier(a) || scores.get(b)! - scores.get(a)! || a - b,
     );
     return { order, scores };
+  }
+
+  /**
+   * A very broad query: articles whose titles or facts hold the words, by bm25 over those short
+   * columns (the title boost on top), then the other matches, most recently imported first. With
+   * accents typed, all of that for the accent-exact matches comes before the folded-only ones.
+   */
+  private broad(expr: string, filter: Filter, clauses: readonly Clause[], window: number): Ranked {
+    const short = matchAll(clauses, 'folded', 'short');
+    const exact = matchExact(clauses);
+    const exactShort = matchExact(clauses, 'short');
+    // Each tier: what to rank by bm25 over the short columns, and what fills it up unranked.
+    const tiers: Array<[string | null, string]> =
+      exact && exactShort
+        ? [
+            [short && `(${short}) AND (${exactShort})`, `(${expr}) AND (${exact})`],
+            [short, expr],
+          ]
+        : [[short, expr]];
+    const order: number[] = [];
+    const seen = new Set<number>();
+    const scores = new Map<number, number>();
+    for (const [rank, fill] of tiers) {
+      const ranked = new Map<number, number>();
+      if (rank) {
+        for (const r of this.ranked(rank, filter, window)) {
+          if (!seen.has(r.rowid)) ranked.set(r.rowid, 100 + r.score);
+        }
+      }
+      this.titleBoost(ranked, clauses);
+      const best = [...ranked.keys()].sort((a, b) => ranked.get(b)! - ranked.get(a)! || b - a);
+      for (const rowid of [...best, ...this.newest(fill, filter, window)]) {
+        if (order.length >= window) break;
+        if (seen.has(rowid)) continue;
+        seen.add(rowid);
+        order.push(rowid);
+        scores.set(rowid, ranked.get(rowid) ?? 0);
+      }
+    }
+    return { order, scores };
+  }
+
+  /** Matches in the index's own order, most recently imported first: no sort over every match. */
+  private newest(expr: string, filter: Filter, n: number): number[] {
+    const joined = filter.sql !== '1';
+    const rows = this.db
+      .prepare(
+        `SELECT f.rowid AS rowid FROM articles_fts f
+         ${joined ? 'JOIN articles a ON a.rowid = f.rowid' : ''}
+         WHERE articles_fts MATCH ? ${joined ? `AND ${filter.sql}` : ''}
+         ORDER BY f.rowid DESC LIMIT ?`,
+      )
+      .all(expr, ...filter.params, n) as { rowid: number }[];
+    return rows.map((r) => r.rowid);
   }
 
   /** The best `window` matches of `expr` by bm25, as positive scores. */

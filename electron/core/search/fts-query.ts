@@ -27,14 +27,34 @@ const COLUMNS: Record<Form, Record<Field | 'all', string>> = {
   },
 };
 
-function phrase(clause: Clause, form: Form): string {
+/** Where a clause without a field looks: everywhere, or only in titles and document facts. */
+export type Scope = 'all' | 'short';
+
+function phrase(clause: Clause, requested: Form, scope: Scope = 'all'): string {
+  // A word being typed with accents ("dân vậ") is matched by its exact prefix: folded, "va*"
+  // would stand for half the archive's syllables.
+  const form = clause.prefix && clause.accented ? 'exact' : requested;
+  const field = clause.field ?? (scope === 'short' ? 'short' : 'all');
+  const columns = `{${field === 'short' ? SHORT[form] : COLUMNS[form][field]}}`;
+  if (clause.completions?.length && form === 'folded') {
+    return `${columns} : (${clause.completions.map((w) => `"${w}"`).join(' OR ')})`;
+  }
   const words = clause.tokens.map((t) => (form === 'folded' ? t.folded : t.exact)).join(' ');
-  return `{${COLUMNS[form][clause.field ?? 'all']}} : "${words}"${clause.prefix ? ' *' : ''}`;
+  return `${columns} : "${words}"${clause.prefix ? ' *' : ''}`;
 }
 
-/** All positive clauses must match (AND), excluded ones must not; folded so accents are optional. */
-export function matchAll(clauses: readonly Clause[], form: Form = 'folded'): string | null {
-  const positive = clauses.filter((c) => !c.negated).map((c) => `(${phrase(c, form)})`);
+const SHORT: Record<Form, string> = { folded: 'title_folded meta_folded', exact: 'title meta' };
+
+/**
+ * All positive clauses must match (AND), excluded ones must not; folded so accents are optional.
+ * With scope 'short', only in titles and document facts (the first tier of a very broad query).
+ */
+export function matchAll(
+  clauses: readonly Clause[],
+  form: Form = 'folded',
+  scope: Scope = 'all',
+): string | null {
+  const positive = clauses.filter((c) => !c.negated).map((c) => `(${phrase(c, form, scope)})`);
   if (!positive.length) return null;
   const negative = clauses.filter((c) => c.negated).map((c) => ` NOT (${phrase(c, 'folded')})`);
   return positive.join(' AND ') + negative.join('');
@@ -83,7 +103,10 @@ export function rankedMatch(clauses: readonly Clause[]): string | null {
  * The accented clauses, accent-exact: with accents typed, articles that hold them exactly form a
  * tier above those that match only once accents are folded away ("dân vận" before "dàn vẫn").
  */
-export function matchExact(clauses: readonly Clause[]): string | null {
-  const accented = clauses.filter((c) => !c.negated && c.accented);
-  return accented.length ? accented.map((c) => `(${phrase(c, 'exact')})`).join(' AND ') : null;
+export function matchExact(clauses: readonly Clause[], scope: Scope = 'all'): string | null {
+  // A word still being typed has no exact form yet: it does not decide the tier.
+  const accented = clauses.filter((c) => !c.negated && c.accented && !c.prefix);
+  return accented.length
+    ? accented.map((c) => `(${phrase(c, 'exact', scope)})`).join(' AND ')
+    : null;
 }

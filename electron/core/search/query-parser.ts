@@ -22,6 +22,12 @@ export interface Clause {
   prefix: boolean;
   /** The user typed at least one diacritic in this clause: exact-accent matches rank first. */
   accented: boolean;
+  /**
+   * For a one-syllable prefix clause: the archive's most used syllables it can complete to
+   * (folded). Matching a few known words is fast; FTS5's own prefix scan over a large archive
+   * is not ("v*" merges thousands of doclists).
+   */
+  completions?: string[];
 }
 
 export interface ParsedQuery {

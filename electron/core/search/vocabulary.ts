@@ -47,6 +47,35 @@ export function readVocabulary(db: Db): Map<string, number> {
 export class Vocabulary {
   private set: lunr.TokenSet | null = null;
   private setFor: Map<string, number> | null = null;
+  private sorted: string[] = [];
+  private sortedFor: Map<string, number> | null = null;
+
+  /**
+   * The `limit` most used syllables starting with `prefix` (folded), the prefix itself first if
+   * it is a word; null while the vocabulary is not in memory (FTS5's prefix query answers then).
+   */
+  completions(prefix: string, limit: number): string[] | null {
+    const terms = this.source.terms(false);
+    if (!terms) return null;
+    if (this.sortedFor !== terms) {
+      this.sorted = [...terms.keys()].sort();
+      this.sortedFor = terms;
+    }
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++) {
+      found.push(this.sorted[i]);
+    }
+    const docs = (t: string) => terms.get(t) ?? 0;
+    found.sort((a, b) => Number(b === prefix) - Number(a === prefix) || docs(b) - docs(a));
+    return found.slice(0, limit);
+  }
 
   constructor(
     private readonly db: Db,

@@ -2,7 +2,8 @@ import type { SearchFilters, SearchHit } from '../../../electron/core/model';
 import type { ArticleSummary } from '../../../electron/api/contract';
 
 export type SortOrder = 'relevance' | 'date';
-export const PAGE_SIZE = 50;
+/** One screenful and a little more: snippets are made for the page asked for only. */
+export const PAGE_SIZE = 20;
 export const DEBOUNCE_MS = 150;
 
 export interface SearchState {
