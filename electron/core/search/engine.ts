@@ -66,7 +66,7 @@ export class SearchEngine {
 
   search(request: SearchRequest): SearchResult {
     const started = performance.now();
-    const parsed = this.completePrefixes(
+    let parsed = this.completePrefixes(
       parseQuery(request.query ?? '', { typeAhead: request.typeAhead }),
     );
     let partial = false; // no article holds every word: the hits hold some of them
@@ -85,6 +85,16 @@ export class SearchEngine {
     const filter = filterClause(request);
     let expr = rankedMatch(parsed.clauses);
     let total = expr ? this.count(expr, filter) : 0;
+    if (total === 0 && parsed.clauses.some((c) => c.negated)) {
+      // "Bà Rịa -Vũng Tàu" pasted from a title: a dash that leaves nothing was punctuation.
+      const literal = parsed.clauses.map((c) => ({ ...c, negated: false }));
+      const literalExpr = rankedMatch(literal);
+      const literalTotal = literalExpr ? this.count(literalExpr, filter) : 0;
+      if (literalTotal > 0) {
+        parsed = { clauses: literal, empty: false };
+        [expr, total] = [literalExpr, literalTotal];
+      }
+    }
     if (total === 0 && matchAny(parsed.clauses)) {
       // No article holds every word: show those that hold the most, best first.
       expr = matchAny(parsed.clauses);
