@@ -4,7 +4,8 @@
  * no active element may reach the reader, and the page may not contact any other machine.
  */
 import fs from 'node:fs';
-import { test, expect, openApp } from './fixtures';
+import path from 'node:path';
+import { test, expect, openApp, SCREENSHOTS } from './fixtures';
 
 const SEED = '/work/shared/seeds/000_6d5d4d6daf6b85b0.txt';
 const SEED_TITLE = 'Bước tiến mới trong công tác dân vận ở Lạng Sơn';
@@ -67,6 +68,8 @@ test('imported pages cannot run script or reach the network', async ({
   await expect(summary.getByRole('definition').first()).toHaveText('2');
   await expect(summary.getByRole('term').first()).toHaveText('Đã nhập');
   await expect(summary.getByRole('definition').nth(2)).toHaveText('0');
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'import-summary.png') });
   await summary.getByRole('button', { name: 'Đóng' }).click();
   await expect(summary).toBeHidden();
 

@@ -1,7 +1,9 @@
 /**
  * Keyboard-only search and open, and the Vietnamese ↔ English switch of the whole interface.
  */
-import { test, expect, openApp } from './fixtures';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, openApp, SCREENSHOTS } from './fixtures';
 
 const LAW = 'Luật Cư trú số 68/2020/QH14';
 
@@ -54,6 +56,16 @@ test('switching the language to English changes the interface and <html lang>', 
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   await expect(nav).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Notes' })).toBeVisible();
+
+  // The library and the statistics, in English: the other main screens, for the record.
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await nav.getByRole('link', { name: 'Library' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'library-en.png') });
+  await nav.getByRole('link', { name: 'Statistics' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Archive statistics' })).toBeVisible();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'statistics-en.png') });
+  await nav.getByRole('link', { name: 'Search' }).click();
 
   // The choice survives a reload.
   await page.reload();

@@ -24,7 +24,7 @@ const captionObject = z.object({
   author: text,
 });
 
-/** The fields we read; unknown fields (date_kind, split, source_repo…) are ignored. */
+/** The fields we read; unknown fields (date_kind, split, signer…) are ignored. */
 export const recordSchema = z.object({
   id: scalar,
   title: text,
@@ -35,6 +35,7 @@ export const recordSchema = z.object({
   url: text,
   origin_url: text,
   source: text,
+  source_repo: text,
   number: scalar,
   type: text,
   issuer: text,
@@ -94,8 +95,11 @@ export function recordToDraft(value: unknown, line: number, fallbackId: string):
     title,
     date: toIsoDate(r.date),
     author: cleanText(r.author),
-    source: cleanText(r.source),
-    url: cleanText(r.url ?? r.origin_url),
+    source:
+      cleanText(r.source) ??
+      sourceFromUrl(webAddress(r.url ?? r.origin_url)) ??
+      cleanText(r.source_repo),
+    url: webAddress(r.url ?? r.origin_url),
     summary,
     blocks: [...paragraphs, ...captionBlocks(r.captions)],
     docNumber: cleanText(r.number == null ? null : String(r.number)),
@@ -104,6 +108,29 @@ export function recordToDraft(value: unknown, line: number, fallbackId: string):
     tags: tagList(r.tags),
     sourceId: r.id != null && String(r.id).trim() !== '' ? String(r.id).trim() : fallbackId,
   });
+}
+
+/** A web address, or null: data exports write a missing one as "None", "null" or "". */
+function webAddress(value: string | null | undefined): string | null {
+  const text = cleanText(value);
+  return text && /^https?:\/\/[^\s/]+/i.test(text) ? text : null;
+}
+
+/** Publishers known by their address; any other address is named by its host. */
+const PUBLISHERS: Record<string, string> = {
+  'congbao.chinhphu.vn': 'Công báo Chính phủ',
+  'vbpl.vn': 'Cơ sở dữ liệu quốc gia về văn bản pháp luật',
+  'thuvienphapluat.vn': 'Thư viện Pháp luật',
+};
+
+function sourceFromUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    return PUBLISHERS[host] ?? host;
+  } catch {
+    return null;
+  }
 }
 
 function toItem(value: unknown, line: number, where: string): DraftItem {

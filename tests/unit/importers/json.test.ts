@@ -143,3 +143,34 @@ test('a damaged first JSON Lines record does not lose the records after it', asy
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the source comes from the record, else from the address of its origin, else its repository', () => {
+  const base = { title: 'Luật Cư trú', body: 'Điều 1. Phạm vi điều chỉnh' };
+  const gazette = recordToDraft(
+    { ...base, origin_url: 'https://congbao.chinhphu.vn/van-ban/1.htm' },
+    1,
+    'docs.jsonl',
+  );
+  assert.equal(gazette.source, 'Công báo Chính phủ');
+  assert.equal(gazette.url, 'https://congbao.chinhphu.vn/van-ban/1.htm');
+
+  // Data exports write a missing address as "None": it is no address.
+  const law = recordToDraft(
+    { ...base, origin_url: 'None', source_repo: 'undertheseanlp/resources' },
+    2,
+    'docs.jsonl',
+  );
+  assert.equal(law.url, null);
+  assert.equal(law.source, 'undertheseanlp/resources');
+
+  const news = recordToDraft(
+    { ...base, source: 'Báo Lạng Sơn', url: 'https://baolangson.vn/a.html' },
+    3,
+    'news.jsonl',
+  );
+  assert.equal(news.source, 'Báo Lạng Sơn');
+  assert.equal(
+    recordToDraft({ ...base, url: 'https://www.example.vn/x' }, 4, 'x.jsonl').source,
+    'example.vn',
+  );
+});
