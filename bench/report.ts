@@ -79,16 +79,21 @@ export interface TierResult {
   seconds: number;
 }
 
+export interface BenchOptions {
+  tiers: string[];
+  queries: number;
+  seed: number;
+  coldRuns: number;
+  /** Seconds one query class may take (ours + floor) before its remaining queries are skipped. */
+  classBudget: number;
+  /** Tiers whose full index rebuild is measured. */
+  reindex: string[];
+}
+
 export interface BenchReport {
   machine: MachineFacts;
-  options: {
-    tiers: string[];
-    queries: number;
-    seed: number;
-    coldRuns: number;
-    classBudget: number;
-    reindex: string[];
-  };
+  /** The run's options as given (`bench/run.ts`), less where it wrote and what it kept. */
+  options: BenchOptions;
   startedAt: string;
   seconds: number;
   tiers: TierResult[];

@@ -21,6 +21,7 @@ import {
   machineLine,
   MB,
   tierTable,
+  type BenchOptions,
   type BenchReport,
   type ClassFigures,
   type ColdFigures,
@@ -30,15 +31,7 @@ import {
 import { median } from './stats';
 import type { TypingFigures } from './typing';
 
-interface Options {
-  tiers: string[];
-  queries: number;
-  seed: number;
-  coldRuns: number;
-  /** Seconds one query class may take (ours + floor) before its remaining queries are skipped. */
-  classBudget: number;
-  /** Tiers whose full index rebuild is measured. */
-  reindex: string[];
+interface Options extends BenchOptions {
   keep: boolean;
   out: string;
 }
