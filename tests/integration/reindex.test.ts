@@ -104,3 +104,28 @@ test('an import makes the catalog stale, and the next look-up sees the new artic
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an archive of schema 1 is migrated: its filter facts are filled from the articles', () => {
+  const { dir, file } = copySample();
+  try {
+    let archive = Archive.open(file);
+    archive.db.exec('DROP TABLE article_facts');
+    archive.db.pragma('user_version = 1');
+    archive.close();
+
+    archive = Archive.open(file);
+    assert.equal(archive.db.pragma('user_version', { simple: true }), 2);
+    const facts = archive.db.prepare('SELECT count(*) AS n FROM article_facts').get() as {
+      n: number;
+    };
+    assert.equal(facts.n, archive.stats().articles);
+    const hits = archive.search({ query: 'dan van', from: '2024-07-01', to: '2024-07-31' }).hits;
+    assert.deepEqual(
+      hits.map((h) => h.title),
+      ['Bước tiến mới trong công tác dân vận ở Lạng Sơn'],
+    );
+    archive.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

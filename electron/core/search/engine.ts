@@ -70,6 +70,8 @@ export class SearchEngine {
       parseQuery(request.query ?? '', { typeAhead: request.typeAhead }),
     );
     let partial = false; // no article holds every word: the hits hold some of them
+    const filter = filterClause(request);
+    const filtered = filter.sql !== '1';
     const limit = request.limit ?? 20;
     const offset = request.offset ?? 0;
     const done = (total: number, hits: SearchHit[]): SearchResult => ({
@@ -77,12 +79,11 @@ export class SearchEngine {
       hits,
       suggestion: parsed.empty
         ? null
-        : this.vocabulary.suggest(parsed.clauses, total < SUGGEST_BELOW || partial),
+        : this.vocabulary.suggest(parsed.clauses, !filtered && (total < SUGGEST_BELOW || partial)),
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     });
     if (parsed.empty) return done(0, []);
 
-    const filter = filterClause(request);
     let expr = rankedMatch(parsed.clauses);
     let total = expr ? this.count(expr, filter) : 0;
     if (total === 0 && parsed.clauses.some((c) => c.negated)) {
@@ -103,7 +104,8 @@ export class SearchEngine {
     }
     // The catalog (fuzzy matches on short fields) is consulted only when FTS5 finds no article
     // holding every word: common searches never pay for it.
-    const needCatalog = total === 0 || partial;
+    // With filters set, few hits say more about the filters than the words: no fuzzy rescue.
+    const needCatalog = !filtered && (total === 0 || partial);
     // A phrase or a field is a promise about where the words stand: the catalog's loose matches
     // may not add to what FTS5 found then.
     const strict = parsed.clauses.some((c) => c.kind === 'phrase' || c.field);
@@ -157,7 +159,7 @@ export class SearchEngine {
     const sql =
       filter.sql === '1'
         ? 'SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?'
-        : `SELECT count(*) AS n FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+        : `SELECT count(*) AS n FROM articles_fts f JOIN article_facts a ON a.article = f.rowid
            WHERE articles_fts MATCH ? AND ${filter.sql}`;
     return (this.db.prepare(sql).get(expr, ...filter.params) as { n: number }).n;
   }
@@ -165,7 +167,7 @@ export class SearchEngine {
   private byDate(expr: string, filter: Filter, n: number): Ranked {
     const rows = this.db
       .prepare(
-        `SELECT a.rowid AS rowid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+        `SELECT a.rowid AS rowid FROM articles_fts f JOIN article_facts a ON a.article = f.rowid
          WHERE articles_fts MATCH ? AND ${filter.sql}
          ORDER BY a.date IS NULL, a.date DESC, a.rowid DESC LIMIT ?`,
       )
@@ -245,7 +247,7 @@ export class SearchEngine {
     const rows = this.db
       .prepare(
         `SELECT f.rowid AS rowid FROM articles_fts f
-         ${joined ? 'JOIN articles a ON a.rowid = f.rowid' : ''}
+         ${joined ? 'JOIN article_facts a ON a.article = f.rowid' : ''}
          WHERE articles_fts MATCH ? ${joined ? `AND ${filter.sql}` : ''}
          ORDER BY f.rowid DESC LIMIT ?`,
       )
@@ -259,7 +261,7 @@ export class SearchEngine {
     return this.db
       .prepare(
         `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score
-         FROM articles_fts f ${joined ? 'JOIN articles a ON a.rowid = f.rowid' : ''}
+         FROM articles_fts f ${joined ? 'JOIN article_facts a ON a.article = f.rowid' : ''}
          WHERE articles_fts MATCH ? ${joined ? `AND ${filter.sql}` : ''}
          ORDER BY bm25(articles_fts, ${WEIGHTS}) LIMIT ?`,
       )
@@ -268,7 +270,7 @@ export class SearchEngine {
 
   private passes(rowid: number, filter: Filter): boolean {
     return !!this.db
-      .prepare(`SELECT 1 FROM articles a WHERE a.rowid = ? AND ${filter.sql}`)
+      .prepare(`SELECT 1 FROM article_facts a WHERE a.article = ? AND ${filter.sql}`)
       .get(rowid, ...filter.params);
   }
 

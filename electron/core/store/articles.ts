@@ -31,6 +31,7 @@ export type InsertOutcome = 'imported' | 'duplicate';
 export class ArticleStore {
   private readonly insertArticle;
   private readonly insertFts;
+  private readonly insertFacts;
   private readonly byId;
   private readonly tagsOf;
   private readonly collectionsOf;
@@ -45,6 +46,9 @@ export class ArticleStore {
     this.insertFts = db.prepare(`
       INSERT INTO articles_fts (rowid, title, title_folded, meta, meta_folded, body, body_folded)
       VALUES (@rowid, @title, @title_folded, @meta, @meta_folded, @body, @body_folded)`);
+    this.insertFacts = db.prepare(
+      'INSERT INTO article_facts (article, date, doc_type, source) VALUES (?, ?, ?, ?)',
+    );
     this.byId = db.prepare('SELECT * FROM articles WHERE id = ?');
     this.tagsOf = db.prepare(
       'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag WHERE at.article = ? ORDER BY t.name',
@@ -80,6 +84,7 @@ export class ArticleStore {
     if (info.changes === 0) return 'duplicate';
     const rowid = Number(info.lastInsertRowid);
     this.insertFts.run({ rowid, ...ftsRow(draft) });
+    this.insertFacts.run(rowid, draft.date, draft.docType, draft.source);
     if (draft.tags.length) setNames(this.db, 'tags', 'article_tags', 'tag', rowid, draft.tags);
     return 'imported';
   }
@@ -151,7 +156,10 @@ function setNames(
   }
 }
 
-/** SQL conditions and bound values for the filters every list and search shares. */
+/**
+ * SQL conditions and bound values for the filters every list and search shares. `alias` names
+ * either `articles` or the slim `article_facts` (same column names for date, type and source).
+ */
 export function filterClause(
   filters: SearchFilters,
   alias = 'a',

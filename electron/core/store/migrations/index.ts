@@ -3,7 +3,8 @@
  * Add a file per schema version; never edit one that has shipped.
  */
 import { sql as initial } from './001-initial';
+import { sql as articleFacts } from './002-article-facts';
 
-export const migrations: readonly string[] = [initial];
+export const migrations: readonly string[] = [initial, articleFacts];
 
 export const SCHEMA_VERSION = migrations.length;
