@@ -80,9 +80,6 @@ function toneIndex(bare: string): number {
   return start;
 }
 
-/** A word character for tokenising: any letter or digit, including precomposed Vietnamese. */
-const TOKEN_RE = /[\p{L}\p{N}]+/gu;
-
 export interface Token {
   /** Lower-case, NFC, tone placement normalised: the accent-exact form. */
   exact: string;
@@ -152,10 +149,3 @@ export function syllablePairs(tokens: readonly string[]): string[] {
 export function hasDiacritics(text: string): boolean {
   return foldDiacritics(text.normalize('NFC')) !== text.normalize('NFC');
 }
-
-/** Normalise a short string for comparison: NFC, plain spaces, lower case, tone placement. */
-export function normalizeForMatch(text: string): string {
-  return syllables(nfc(text)).join(' ');
-}
-
-export { TOKEN_RE };
