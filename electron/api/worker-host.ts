@@ -6,11 +6,9 @@
  * the engine's progress arrives as `{event, data}`. Like `dispatch`, `call` never throws: a worker
  * that died answers every call with an error Envelope.
  */
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describeError } from '../core/errors';
-import { startThread } from '../core/util/thread';
+import { sibling, startThread } from '../core/util/thread';
 import type { Locale } from '../core/messages';
 import type { ApiEvents, Envelope } from './contract';
 
@@ -60,7 +58,10 @@ export class WorkerHost {
   /** Starts the worker and resolves once the archive is open; rejects with the user's sentence if it cannot be opened. */
   static start(options: WorkerHostOptions): Promise<WorkerHost> {
     const { entry, ...workerData } = options;
-    const worker = spawn(entry ?? defaultEntry(), workerData);
+    // startThread prefers the compiled worker-entry.js beside this file (the Electron bundle).
+    const worker = startThread(entry ?? sibling(import.meta.url, 'worker-entry.ts'), {
+      workerData,
+    });
     return new Promise((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
         if (message.type === 'ready') {
@@ -155,18 +156,4 @@ export class WorkerHost {
       error: { code: 'internal', message: describeError(new Error(detail), this.locale) },
     };
   }
-}
-
-function defaultEntry(): string {
-  const js = fileURLToPath(new URL('./worker-entry.js', import.meta.url));
-  return fs.existsSync(js) ? js : fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
-}
-
-/**
- * A compiled entry runs as is. A .ts entry (tests, CLI under tsx) needs tsx's loader inside the
- * worker: `execArgv: ['--import', 'tsx']` does not reach a worker's loader on Node 20, so a tiny
- * bootstrap registers tsx in the thread first, then imports the entry.
- */
-function spawn(entry: string, workerData: WorkerOptions): Worker {
-  return startThread(entry, { workerData });
 }

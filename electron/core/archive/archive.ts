@@ -222,8 +222,9 @@ export class Archive {
   stats(): ArchiveStats {
     const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
     const size = (path: string) => (fs.existsSync(path) ? fs.statSync(path).size : 0);
+    const articles = count('SELECT count(*) AS n FROM articles');
     return {
-      articles: count('SELECT count(*) AS n FROM articles'),
+      articles,
       annotations: count('SELECT count(*) AS n FROM annotations'),
       tags: count('SELECT count(*) AS n FROM tags'),
       collections: count('SELECT count(*) AS n FROM collections'),
@@ -232,7 +233,7 @@ export class Archive {
       index: {
         state: this.catalog.state,
         progress: this.catalog.state === 'ready' ? 1 : 0,
-        articles: count('SELECT count(*) AS n FROM articles'),
+        articles,
       },
       schemaVersion: SCHEMA_VERSION,
       path: this.file,

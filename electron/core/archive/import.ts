@@ -50,14 +50,14 @@ class ImportRun {
       const added: number[] = [];
       for (const { draft, from } of batch) {
         const id = articleId(draft);
-        const outcome = ctx.articles.insert(id, draft, this.importedAt, from);
-        if (outcome === 'duplicate') {
+        const rowid = ctx.articles.insert(id, draft, this.importedAt, from);
+        if (rowid === null) {
           this.summary.duplicates++;
           continue;
         }
         this.summary.imported++;
         if (this.summary.articleIds.length < MAX_REPORTED_IDS) this.summary.articleIds.push(id);
-        added.push(ctx.articles.rowidOf(id)!);
+        added.push(rowid);
       }
       return added;
     });

@@ -155,21 +155,30 @@ export class SearchEngine {
     return { clauses, empty: parsed.empty || !clauses.some((c) => !c.negated) };
   }
 
+  /**
+   * `FROM … WHERE …` for the articles matching `expr` and the filters: the slim facts table is
+   * joined only when a filter needs it (or `facts` asks for it). Bind `expr`, then the filter's
+   * parameters.
+   */
+  private matching(filter: Filter, facts = false): string {
+    const join = facts || filter.sql !== '1';
+    return `FROM articles_fts f ${join ? 'JOIN article_facts a ON a.article = f.rowid' : ''}
+      WHERE articles_fts MATCH ? ${filter.sql !== '1' ? `AND ${filter.sql}` : ''}`;
+  }
+
   private count(expr: string, filter: Filter): number {
-    const sql =
-      filter.sql === '1'
-        ? 'SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?'
-        : `SELECT count(*) AS n FROM articles_fts f JOIN article_facts a ON a.article = f.rowid
-           WHERE articles_fts MATCH ? AND ${filter.sql}`;
-    return (this.db.prepare(sql).get(expr, ...filter.params) as { n: number }).n;
+    return (
+      this.db
+        .prepare(`SELECT count(*) AS n ${this.matching(filter)}`)
+        .get(expr, ...filter.params) as { n: number }
+    ).n;
   }
 
   private byDate(expr: string, filter: Filter, n: number): Ranked {
     const rows = this.db
       .prepare(
-        `SELECT a.rowid AS rowid FROM articles_fts f JOIN article_facts a ON a.article = f.rowid
-         WHERE articles_fts MATCH ? AND ${filter.sql}
-         ORDER BY a.date IS NULL, a.date DESC, a.rowid DESC LIMIT ?`,
+        `SELECT f.rowid AS rowid ${this.matching(filter, true)}
+         ORDER BY a.date IS NULL, a.date DESC, f.rowid DESC LIMIT ?`,
       )
       .all(expr, ...filter.params, n) as { rowid: number }[];
     return { order: rows.map((r) => r.rowid), scores: new Map() };
@@ -243,26 +252,17 @@ export class SearchEngine {
 
   /** Matches in the index's own order, most recently imported first: no sort over every match. */
   private newest(expr: string, filter: Filter, n: number): number[] {
-    const joined = filter.sql !== '1';
     const rows = this.db
-      .prepare(
-        `SELECT f.rowid AS rowid FROM articles_fts f
-         ${joined ? 'JOIN article_facts a ON a.article = f.rowid' : ''}
-         WHERE articles_fts MATCH ? ${joined ? `AND ${filter.sql}` : ''}
-         ORDER BY f.rowid DESC LIMIT ?`,
-      )
+      .prepare(`SELECT f.rowid AS rowid ${this.matching(filter)} ORDER BY f.rowid DESC LIMIT ?`)
       .all(expr, ...filter.params, n) as { rowid: number }[];
     return rows.map((r) => r.rowid);
   }
 
   /** The best `window` matches of `expr` by bm25, as positive scores. */
   private ranked(expr: string, filter: Filter, window: number): { rowid: number; score: number }[] {
-    const joined = filter.sql !== '1';
     return this.db
       .prepare(
-        `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score
-         FROM articles_fts f ${joined ? 'JOIN article_facts a ON a.article = f.rowid' : ''}
-         WHERE articles_fts MATCH ? ${joined ? `AND ${filter.sql}` : ''}
+        `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${this.matching(filter)}
          ORDER BY bm25(articles_fts, ${WEIGHTS}) LIMIT ?`,
       )
       .all(expr, ...filter.params, window) as { rowid: number; score: number }[];

@@ -25,8 +25,6 @@ interface ArticleRow {
   imported_from: string | null;
 }
 
-export type InsertOutcome = 'imported' | 'duplicate';
-
 /** Prepared once per database: the import loop calls these thousands of times a second. */
 export class ArticleStore {
   private readonly insertArticle;
@@ -58,13 +56,16 @@ export class ArticleStore {
     );
   }
 
-  /** Insert one article and its index row; the caller holds the transaction. */
+  /**
+   * Insert one article and its index rows; the caller holds the transaction. Returns the new
+   * rowid, or null when an article with the same content is already there.
+   */
   insert(
     id: string,
     draft: ArticleDraft,
     importedAt: string,
     importedFrom: string | null,
-  ): InsertOutcome {
+  ): number | null {
     const info = this.insertArticle.run({
       id,
       title: draft.title,
@@ -81,12 +82,12 @@ export class ArticleStore {
       importedAt,
       importedFrom,
     });
-    if (info.changes === 0) return 'duplicate';
+    if (info.changes === 0) return null;
     const rowid = Number(info.lastInsertRowid);
     this.insertFts.run({ rowid, ...ftsRow(draft) });
     this.insertFacts.run(rowid, draft.date, draft.docType, draft.source);
     if (draft.tags.length) setNames(this.db, 'tags', 'article_tags', 'tag', rowid, draft.tags);
-    return 'imported';
+    return rowid;
   }
 
   get(id: string): Article | null {
