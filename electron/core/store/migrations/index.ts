@@ -4,7 +4,8 @@
  */
 import { sql as initial } from './001-initial';
 import { sql as articleFacts } from './002-article-facts';
+import { sql as provenance } from './003-provenance-and-revisions';
 
-export const migrations: readonly string[] = [initial, articleFacts];
+export const migrations: readonly string[] = [initial, articleFacts, provenance];
 
 export const SCHEMA_VERSION = migrations.length;
