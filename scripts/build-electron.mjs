@@ -78,6 +78,14 @@ export async function buildElectron() {
       format: 'esm',
       banner: esmRequire,
     }),
+    // The tokenising thread of a large import, beside the worker that starts it.
+    build({
+      ...common,
+      entryPoints: ['electron/core/archive/fts-worker.ts'],
+      outfile: out('api/fts-worker.js'),
+      format: 'esm',
+      banner: esmRequire,
+    }),
     build({
       ...common,
       entryPoints: ['electron/preload/index.ts'],

@@ -2,6 +2,7 @@
 // `npm test`: type-check, lint, every Node test (unit, integration, Electron shell) and the
 // end-to-end browser tests, then one closing line `N passed, N failed, N skipped`.
 //   --only unit|node|e2e   run one part (type-check and lint are skipped then)
+//   --only soak            the long tests of tests/soak/ (`npm run test:soak`), not part of `npm test`
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,10 +49,10 @@ function findTests(dir, suffix) {
     .map((f) => path.join(dir, f));
 }
 
-function nodeTests(dirs) {
+function nodeTests(dirs, label = 'node tests') {
   const files = dirs.flatMap((d) => findTests(d, '.test.ts'));
   if (!files.length) return;
-  const result = run(`node tests (${files.length} files)`, process.execPath, [
+  const result = run(`${label} (${files.length} files)`, process.execPath, [
     '--import',
     'tsx',
     '--test',
@@ -68,7 +69,7 @@ function nodeTests(dirs) {
   totals.failed += failed;
   totals.skipped += count('skipped') + count('todo');
   if (failed || (result.status !== 0 && !failed)) {
-    failures.push('node tests');
+    failures.push(label);
     if (!failed) totals.failed++;
   }
 }
@@ -120,6 +121,7 @@ if (!only) {
 }
 if (!only || only === 'node') nodeTests(['tests/unit', 'tests/integration', 'tests/electron']);
 if (only === 'unit') nodeTests(['tests/unit']);
+if (only === 'soak') nodeTests(['tests/soak'], 'soak tests');
 if (!only || only === 'e2e') e2eTests();
 
 fs.rmSync(tmp, { recursive: true, force: true });

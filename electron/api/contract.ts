@@ -19,6 +19,7 @@ const filters = {
   from: isoDate.optional(),
   to: isoDate.optional(),
   type: shortText.optional(),
+  issuer: shortText.optional(),
   source: shortText.optional(),
   tag: shortText.optional(),
   collection: shortText.optional(),
@@ -58,6 +59,8 @@ export const schemas = {
   listAnnotations: z.strictObject({
     articleId: id.optional(),
     query: z.string().max(MAX_TEXT).optional(),
+    /** true: only the orphans (imported, quote not found); false: none of them. */
+    orphaned: z.boolean().optional(),
     limit: z.number().int().min(1).max(500).optional(),
     offset: z.number().int().min(0).max(10_000_000).optional(),
   }),
@@ -84,8 +87,11 @@ export const schemas = {
       selector: selector.nullable(),
       created: z.string().max(40),
       updated: z.string().max(40),
+      orphaned: z.literal(true).optional(),
     }),
   }),
+  /** Attach an annotation (an orphan) to the passage now selected in its article. */
+  reattachAnnotation: z.strictObject({ id, selector }),
   setTags: z.strictObject({ articleId: id, tags: tagList }),
   setCollections: z.strictObject({ articleId: id, collections: tagList }),
   /** Import files the host can read itself (desktop app, command line): paths on this machine. */
@@ -102,10 +108,33 @@ export const schemas = {
       .min(1)
       .max(1000),
   }),
+  /** `json` is the earlier name of `w3c`. One article or one collection, or everything. */
   exportAnnotations: z.strictObject({
-    format: z.enum(['markdown', 'json', 'csv']),
+    format: z.enum(['w3c', 'json', 'markdown', 'csv']),
     articleId: id.optional(),
+    collection: shortText.optional(),
   }),
+  /** W3C Web Annotation JSON(-LD) text, as exported: merged without duplicates. */
+  importAnnotations: z.strictObject({ content: z.string().min(1).max(100_000_000) }),
+  /** An archive bundle as bytes, for a download (browser host; desktop without a chosen path). */
+  exportBundle: z.strictObject({ collection: shortText.optional(), since: isoDate.optional() }),
+  /** An archive bundle written to a path on this machine (desktop: the path the user chose). */
+  exportBundleToPath: z.strictObject({
+    path: z.string().min(1).max(4096),
+    collection: shortText.optional(),
+    since: isoDate.optional(),
+  }),
+  /** Import a bundle sent by the interface (browser upload): name and base64 bytes. */
+  importBundle: z.strictObject({
+    name: z.string().min(1).max(1000),
+    base64: z.string().max(100_000_000),
+  }),
+  /** Import a bundle the host can read itself (desktop app): a path on this machine. */
+  importBundlePath: z.strictObject({ path: z.string().min(1).max(4096) }),
+  /** The watched inbox folder: its setting and state. */
+  getInbox: z.strictObject({}),
+  /** Turn the inbox on with a folder of this machine, or off with null. */
+  setInbox: z.strictObject({ dir: z.string().min(1).max(4096).nullable() }),
 } as const;
 
 export type MethodName = keyof typeof schemas;
@@ -141,6 +170,7 @@ export interface FacetValue {
 
 export interface Facets {
   types: FacetValue[];
+  issuers: FacetValue[];
   sources: FacetValue[];
   tags: FacetValue[];
   collections: FacetValue[];
@@ -192,6 +222,68 @@ export interface ExportFile {
   content: string;
 }
 
+/** What an annotation import did; `orphaned` counts the added or updated ones left unanchored. */
+export interface AnnotationImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  orphaned: number;
+  /** Annotations of articles this archive does not hold, and (the first 20 of) those articles. */
+  skipped: number;
+  skippedArticles: string[];
+  failed: Array<{ id: string | null; error: string }>;
+}
+
+/** What a bundle export wrote: its name, the manifest's facts, and the bytes when asked for. */
+export interface BundleExportResult {
+  filename: string;
+  /** Where it was written (exportBundleToPath), else null. */
+  path: string | null;
+  /** The bundle itself, base64 (exportBundle), else null. */
+  base64: string | null;
+  bytes: number;
+  machine: string;
+  created: string;
+  counts: {
+    articles: number;
+    annotations: number;
+    revisions: number;
+    tags: number;
+    collections: number;
+  };
+}
+
+/** What a bundle import did. */
+export interface BundleImportReport {
+  file: string;
+  /** The exporting machine and time, from the bundle's manifest. */
+  machine: string;
+  created: string;
+  articles: { added: number; present: number; refused: number };
+  /** kept: the bundle's version was older and is kept as a revision; skipped: no article here. */
+  annotations: { added: number; updated: number; kept: number; unchanged: number; skipped: number };
+  /** Versions added to the annotations' kept revisions, in all. */
+  revisions: number;
+  /** Tags and collections added to articles (article–name links). */
+  tags: number;
+  collections: number;
+  /** Refused articles (first 100), each with the sentence that says why. */
+  refused: Array<{ id: string; reason: string }>;
+  /** Ids of the articles added, first 1,000. */
+  articleIds: string[];
+}
+
+export interface InboxState {
+  /** The folder watched, or null when the inbox is off. */
+  dir: string | null;
+  /** True when this host is watching it now (hosts that run long watch; one-shot commands do not). */
+  watching: boolean;
+  /** Why the folder cannot be watched, as one sentence, else null. */
+  error: string | null;
+  /** The latest files handled, newest first. */
+  recent: Array<{ name: string; ok: boolean; message: string; at: string }>;
+}
+
 export interface Outputs {
   search: SearchResult;
   suggest: { items: { id: string; title: string; docNumber: string | null }[] };
@@ -204,11 +296,19 @@ export interface Outputs {
   updateAnnotation: Annotation;
   deleteAnnotation: { deleted: Annotation };
   restoreAnnotation: Annotation;
+  reattachAnnotation: Annotation;
   setTags: Article;
   setCollections: Article;
   importPaths: ImportSummary;
   importFiles: ImportSummary;
   exportAnnotations: ExportFile;
+  importAnnotations: AnnotationImportReport;
+  exportBundle: BundleExportResult;
+  exportBundleToPath: BundleExportResult;
+  importBundle: BundleImportReport;
+  importBundlePath: BundleImportReport;
+  getInbox: InboxState;
+  setInbox: InboxState;
 }
 
 export type Output<M extends MethodName> = Outputs[M];
@@ -219,14 +319,25 @@ export const writeMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'updateAnnotation',
   'deleteAnnotation',
   'restoreAnnotation',
+  'reattachAnnotation',
+  'importAnnotations',
   'setTags',
   'setCollections',
   'importPaths',
   'importFiles',
+  'importBundle',
+  'importBundlePath',
+  'setInbox',
 ]);
 
 /** Methods a host that serves other machines must never offer (they read this machine's files). */
-export const localOnlyMethods: ReadonlySet<MethodName> = new Set<MethodName>(['importPaths']);
+export const localOnlyMethods: ReadonlySet<MethodName> = new Set<MethodName>([
+  'importPaths',
+  'exportBundleToPath',
+  'importBundlePath',
+  'getInbox',
+  'setInbox',
+]);
 
 export const methodNames = Object.keys(schemas) as MethodName[];
 

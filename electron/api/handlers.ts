@@ -25,6 +25,7 @@ export function createHandlers(archive: Archive): ArchiveApi {
     updateAnnotation: async (input) => archive.annotations.update(input.id, input),
     deleteAnnotation: async (input) => ({ deleted: archive.annotations.delete(input.id) }),
     restoreAnnotation: async (input) => archive.annotations.restore(input.annotation),
+    reattachAnnotation: async (input) => archive.annotations.reattach(input.id, input.selector),
     setTags: async (input) => archive.setTags(input.articleId, input.tags),
     setCollections: async (input) => archive.setCollections(input.articleId, input.collections),
     importPaths: (input) => archive.importPaths(input.paths),
@@ -32,6 +33,18 @@ export function createHandlers(archive: Archive): ArchiveApi {
       archive.importUploads(
         input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
       ),
-    exportAnnotations: async (input) => archive.exportAnnotations(input.format, input.articleId),
+    exportAnnotations: async (input) =>
+      archive.exportAnnotations(input.format, {
+        articleId: input.articleId,
+        collection: input.collection,
+      }),
+    importAnnotations: async (input) => archive.importAnnotations(input.content),
+    exportBundle: (input) => archive.exportBundle(input),
+    exportBundleToPath: ({ path, ...selection }) => archive.exportBundle(selection, path),
+    importBundle: (input) =>
+      archive.importBundle({ name: input.name, bytes: Buffer.from(input.base64, 'base64') }),
+    importBundlePath: (input) => archive.importBundle({ path: input.path }),
+    getInbox: async () => archive.inbox.state(),
+    setInbox: async (input) => archive.inbox.set(input.dir),
   };
 }

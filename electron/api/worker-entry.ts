@@ -9,6 +9,7 @@ import { UserError, describeError } from '../core/errors';
 import type { ApiEvents } from './contract';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { automaticBackup } from '../core/store/backup';
 import type { FromWorker, ToWorker, WorkerOptions } from './worker-host';
 
 const EVENT_INTERVAL_MS = 100;
@@ -45,9 +46,16 @@ for (const event of ['importProgress', 'indexProgress'] as const) {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'close') {
-    archive.close();
-    post({ type: 'closed' });
-    port.close();
+    clearInterval(dailyBackups);
+    archive.inbox.stop();
+    // A backup on quit when anything changed since the newest one (store/backup.ts), then close.
+    void automaticBackup(archive.db, options.dbPath, 'quit')
+      .then(logBackup)
+      .finally(() => {
+        archive.close();
+        post({ type: 'closed' });
+        port.close();
+      });
     return;
   }
   void dispatch(message.method, message.input).then((envelope) =>
@@ -56,8 +64,21 @@ port.on('message', (message: ToWorker) => {
 });
 
 post({ type: 'ready' });
+// The inbox folder (off unless set in the archive or given for this run) is watched here.
+if (!options.readOnly) archive.inbox.start(options.inbox);
 // The catalog (type-ahead, fuzzy titles) loads or builds in its own thread; search works meanwhile.
 void archive.warmCatalog();
+// A full-text index found incomplete at open is filled in here, page by page, with progress.
+// A failure (a full disk) leaves the rest to the next start; searching keeps scanning meanwhile.
+archive.repairIndex().catch((error) => console.error('[archive worker] index repair:', error));
+// The daily automatic backup: at start when the newest is older than a day, then checked hourly.
+const backupIfDue = () => void automaticBackup(archive.db, options.dbPath, 'daily').then(logBackup);
+const dailyBackups = setInterval(backupIfDue, 60 * 60 * 1000).unref();
+backupIfDue();
+
+function logBackup(result: { error?: string }): void {
+  if (result.error) console.error(`[archive worker] backup: ${result.error}`);
+}
 
 /**
  * At most one message per interval, and always the last one: the engine may emit progress from

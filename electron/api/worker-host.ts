@@ -20,6 +20,8 @@ export interface WorkerOptions {
   /** A better-sqlite3 binary built for this runtime when node_modules holds another (Electron). */
   nativeBinding?: string;
   locale?: Locale;
+  /** Watch this inbox folder for this run, instead of the one set in the archive. */
+  inbox?: string;
 }
 
 export interface WorkerHostOptions extends WorkerOptions {
@@ -117,11 +119,14 @@ export class WorkerHost {
     return () => set.delete(callback as Listener);
   }
 
-  /** Lets running calls finish, closes the archive (checkpointing the WAL), then ends the thread. */
+  /**
+   * Lets running calls finish, makes the backup on quit, closes the archive (checkpointing the
+   * WAL), then ends the thread; one that has not ended after a minute is stopped.
+   */
   close(): Promise<void> {
     if (this.stopped !== null) return Promise.resolve();
     this.closing ??= new Promise<void>((resolve) => {
-      const timer = setTimeout(() => void this.worker.terminate(), 10_000);
+      const timer = setTimeout(() => void this.worker.terminate(), 60_000);
       this.worker.once('exit', () => {
         clearTimeout(timer);
         resolve();

@@ -8,9 +8,13 @@ import { Archive } from '../core/archive/archive';
 import { defaultArchivePath, RENDERER_DIR, SAMPLE_ARCHIVE } from '../core/archive/locations';
 import { describeError, localeFromEnv, UserError } from '../core/errors';
 import type { SearchRequest } from '../core/model';
+import type { InboxState } from '../api/contract';
 import { ensureArchive } from '../api/first-run';
 import { WorkerHost } from '../api/worker-host';
 import { isLoopback, startWebHost } from '../web/server';
+import { registerAnnotationCommands } from './annotations';
+import { registerBundleCommands } from './bundle';
+import { registerBackupCommands, restoreHint, startOrRecover } from './backup';
 import { parseCount, parseDate } from './options';
 import { progressReporter } from './progress';
 
@@ -74,6 +78,7 @@ program
   .option('--from <date>', 'from date (YYYY-MM-DD or DD/MM/YYYY)', parseDate)
   .option('--to <date>', 'to date', parseDate)
   .option('--type <type>', 'document type (Luật, Nghị định, …)')
+  .option('--issuer <issuer>', 'issuing body (Quốc hội, Bộ Tài chính, …)')
   .option('--source <source>', 'source')
   .option('--tag <tag>', 'tag')
   .option('--collection <name>', 'collection')
@@ -90,6 +95,7 @@ program
         from: opts.from,
         to: opts.to,
         type: opts.type,
+        issuer: opts.issuer,
         source: opts.source,
         tag: opts.tag,
         collection: opts.collection,
@@ -136,8 +142,8 @@ program
       }
       out(
         locale === 'en'
-          ? `${result.total} results (${result.tookMs} ms)`
-          : `${result.total} kết quả (${result.tookMs} ms)`,
+          ? `${result.totalCapped ? 'more than ' : ''}${result.total} results (${result.tookMs} ms)`
+          : `${result.totalCapped ? 'hơn ' : ''}${result.total} kết quả (${result.tookMs} ms)`,
       );
       for (const h of result.hits) {
         out(`\n${h.id}  ${h.title}`);
@@ -172,7 +178,9 @@ program
       const a = view.article;
       out(a.title);
       out(
-        [a.date, a.author, a.source, a.docNumber, a.docType, a.issuer].filter(Boolean).join(' · '),
+        [a.date, a.author, a.source, a.docNumber, a.docType, a.issuer, a.place]
+          .filter(Boolean)
+          .join(' · '),
       );
       if (a.url) out(a.url);
       if (a.summary) out(`\n${a.summary}`);
@@ -223,63 +231,9 @@ program
     }, true),
   );
 
-program
-  .command('annotate')
-  .description('highlight a passage of an article, with an optional note')
-  .argument('<id>')
-  .requiredOption('--quote <text>', 'the exact passage')
-  .option('--note <text>')
-  .addOption(
-    new Option('--color <color>').choices(['yellow', 'green', 'blue', 'pink']).default('yellow'),
-  )
-  .option('--json')
-  .action((id: string, opts) =>
-    withArchive((archive) => {
-      const a = archive.annotate({
-        articleId: id,
-        kind: opts.note ? 'note' : 'highlight',
-        color: opts.color,
-        note: opts.note ?? null,
-        selector: { exact: opts.quote },
-      });
-      if (opts.json) return json(a);
-      out(`${a.id}  [${a.selector!.start}–${a.selector!.end}] “${a.selector!.exact}”`);
-    }),
-  );
-
-program
-  .command('annotations')
-  .description('list annotations, of one article or all')
-  .argument('[id]')
-  .option('--json')
-  .action((id: string | undefined, opts: { json?: boolean }) =>
-    withArchive((archive) => {
-      const { items } = archive.listAnnotations({ articleId: id, limit: 100_000 });
-      if (opts.json) return items.forEach((i) => json(i));
-      for (const a of items) {
-        out(`${a.id}  ${a.articleTitle}`);
-        if (a.selector) out(`  “${a.selector.exact}”`);
-        if (a.note) out(`  ✎ ${a.note}`);
-      }
-    }, true),
-  );
-
-program
-  .command('export')
-  .description('export annotations')
-  .argument('<what>', 'annotations')
-  .addOption(
-    new Option('--format <format>').choices(['markdown', 'json', 'csv']).default('markdown'),
-  )
-  .option('--article <id>')
-  .option('--out <file>')
-  .action((_what: string, opts) =>
-    withArchive((archive) => {
-      const file = archive.exportAnnotations(opts.format, opts.article);
-      if (opts.out) fs.writeFileSync(opts.out, file.content);
-      else process.stdout.write(file.content);
-    }, true),
-  );
+registerAnnotationCommands(program, { locale, out, json, withArchive });
+registerBundleCommands(program, { locale, out, withArchive });
+registerBackupCommands(program, { dbPath, locale, out });
 
 program
   .command('reindex')
@@ -299,18 +253,19 @@ program
   .option('--read-only', 'refuse changes')
   .option('--writable', 'allow changes when bound to a non-local address')
   .option('--no-sample', 'start from an empty archive instead of the bundled sample')
+  .option('--inbox <dir>', 'import bundles and articles dropped into DIR (this run only)')
   .action(async (opts) => {
     const file = dbPath();
     const { created } = opts.sample ? ensureArchive(file, SAMPLE_ARCHIVE) : { created: false };
     const remote = !isLoopback(opts.host);
     // The engine runs in a worker thread, so a large import or a catalog build never stalls the
     // server's own event loop; every call still passes the same dispatch guard there.
-    const engine = await WorkerHost.start({
-      dbPath: file,
-      locale,
-      remote,
-      readOnly: Boolean(opts.readOnly || (remote && !opts.writable)),
-    });
+    const readOnly = Boolean(opts.readOnly || (remote && !opts.writable));
+    // A damaged archive with a backup: the page says so and offers to restore it (cli/backup.ts).
+    const engine = await startOrRecover(
+      () => WorkerHost.start({ dbPath: file, locale, remote, readOnly, inbox: opts.inbox }),
+      { file, locale, canRestore: !remote && !readOnly },
+    );
     if (!fs.existsSync(RENDERER_DIR)) {
       console.error(
         locale === 'en'
@@ -334,6 +289,12 @@ program
       );
     }
     out(locale === 'en' ? `Archive: ${file}` : `Kho lưu trữ: ${file}`);
+    if (opts.inbox) {
+      const inbox = await engine.call('getInbox', {});
+      const state = inbox.ok ? (inbox.result as InboxState) : null;
+      if (state?.error) console.error(state.error);
+      else if (state) out(locale === 'en' ? `Inbox: ${state.dir}` : `Thư mục nhận: ${state.dir}`);
+    }
     out(
       locale === 'en'
         ? `Open ${host.url} in a browser (Ctrl+C to stop).`
@@ -355,6 +316,8 @@ try {
     process.exitCode = error.exitCode;
   } else {
     process.stderr.write(`${describeError(error, locale)}\n`);
+    const hint = restoreHint(error, locale); // a damaged archive: the command that restores it
+    if (hint) process.stderr.write(`${hint}\n`);
     if (!(error instanceof UserError) && process.env.ARCHIVE_READER_DEBUG) console.error(error);
     process.exitCode = 1;
   }

@@ -27,6 +27,12 @@ export function format(template: string, params: Record<string, string | number>
 /** One sentence for any thrown value: a UserError's own, else a generic one (details go to logs). */
 export function describeError(error: unknown, locale: Locale = 'vi'): string {
   if (error instanceof UserError) return error.describe(locale);
+  // SQLite's own faults met after the archive was opened: a damaged page read, a full disk.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))
+    return messages[locale]['db.damaged-read'];
+  if (typeof code === 'string' && code.startsWith('SQLITE_FULL'))
+    return messages[locale]['db.disk-full'];
   return format(messages[locale]['internal'], {
     detail: error instanceof Error ? error.message : String(error),
   });

@@ -3,6 +3,9 @@
  * Pure types: no Node, no Electron, no DOM — the renderer imports these too.
  */
 
+/** Pre-Unicode Vietnamese encodings recognised on import: TCVN 5712 (ABC) and VNI-Windows. */
+export type LegacyEncoding = 'tcvn3' | 'vni';
+
 /** One block of an article body, in reading order. */
 export type Block =
   { type: 'p'; text: string } | { type: 'figure'; caption: string; credit: string | null };
@@ -23,6 +26,10 @@ export interface ArticleDraft {
   docNumber: string | null;
   docType: string | null;
   issuer: string | null;
+  /** Official documents: the place of issue printed before the date ("Lai Châu"). */
+  place: string | null;
+  /** The legacy encoding the text was converted from ('tcvn3', 'vni'), or null for Unicode. */
+  encoding: string | null;
   tags: string[];
   /** The identifier the article had where it came from: a record's `id`, else the file's path. */
   sourceId: string;
@@ -58,12 +65,18 @@ export interface Annotation {
   selector: TextSelector | null;
   created: string;
   updated: string;
+  /**
+   * Present (true) only for an imported annotation whose quote could not be found in its article:
+   * the selector keeps the quote and the last known positions, and the reader must not draw it.
+   */
+  orphaned?: true;
 }
 
 export interface SearchFilters {
   from?: string;
   to?: string;
   type?: string;
+  issuer?: string;
   source?: string;
   tag?: string;
   collection?: string;
@@ -93,6 +106,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   total: number;
+  /** More articles match than were counted: `total` is a lower bound ("more than 10,000"). */
+  totalCapped?: boolean;
   hits: SearchHit[];
   /** A rewritten query worth offering when there are few or no hits ("did you mean"). */
   suggestion: string | null;

@@ -14,6 +14,9 @@ export interface MenuEvents {
   'menu:import-files': { paths: string[] };
   'menu:import-folder': { paths: string[] };
   'menu:export': Record<string, never>;
+  /** The path picked in the save dialog for an archive bundle / the bundle picked to import. */
+  'menu:bundle-export': { path: string };
+  'menu:bundle-import': { paths: string[] };
   'menu:theme': 'light' | 'dark' | 'sepia';
   'menu:language': 'vi' | 'en';
   'menu:shortcuts': Record<string, never>;
@@ -30,6 +33,8 @@ const EVENT_NAMES: Record<BridgeEventName, true> = {
   'menu:import-files': true,
   'menu:import-folder': true,
   'menu:export': true,
+  'menu:bundle-export': true,
+  'menu:bundle-import': true,
   'menu:theme': true,
   'menu:language': true,
   'menu:shortcuts': true,

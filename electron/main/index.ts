@@ -4,6 +4,8 @@
  */
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { ensureArchive } from '../api/first-run';
+import { restoreBackup } from '../core/store/backup';
+import { describeError } from '../core/errors';
 import { WorkerHost } from '../api/worker-host';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { eventChannel, type BridgeEventName, type BridgeEvents } from './bridge';
@@ -23,6 +25,7 @@ app.enableSandbox();
 let mainWindow: BrowserWindow | null = null;
 let host: WorkerHost | null = null;
 let locale: MenuLocale = 'vi';
+let appPaths: AppPaths | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -32,7 +35,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.whenReady().then(start, fail);
+  app.whenReady().then(start).catch(fail);
 }
 
 async function start(): Promise<void> {
@@ -44,6 +47,7 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
     env: process.env,
   });
+  appPaths = paths;
   ensureArchive(paths.dbPath, paths.samplePath);
   host = await WorkerHost.start({
     dbPath: paths.dbPath,
@@ -101,11 +105,43 @@ function refreshMenu(): void {
 /** The archive cannot be opened (newer version, damaged file, missing native build): say so in one sentence and quit. */
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
+  if ((error as { code?: string }).code === 'db.damaged-backup' && appPaths) {
+    offerRestore(message, appPaths);
+    return;
+  }
   const hint = /NODE_MODULE_VERSION|better_sqlite3\.node/.test(message)
     ? '\n\nnode scripts/rebuild-electron-sqlite.mjs'
     : '';
   dialog.showErrorBox('Archive Reader', `${message}${hint}`);
   app.exit(1);
+}
+
+/**
+ * A damaged archive with an automatic backup: the sentence, and a button that restores the newest
+ * backup (the damaged file is kept aside as `.before-restore`) and starts again.
+ */
+function offerRestore(message: string, paths: AppPaths): void {
+  const buttons =
+    locale === 'en'
+      ? ['Restore the newest backup', 'Quit']
+      : ['Khôi phục bản sao lưu mới nhất', 'Thoát'];
+  const choice = dialog.showMessageBoxSync({
+    type: 'error',
+    title: 'Archive Reader',
+    message,
+    buttons,
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (choice !== 0) return app.exit(1);
+  try {
+    restoreBackup(paths.dbPath, undefined, { nativeBinding: paths.nativeBinding });
+  } catch (restoreError) {
+    dialog.showErrorBox('Archive Reader', describeError(restoreError, locale));
+    return app.exit(1);
+  }
+  start().catch(fail);
 }
 
 // One window owns the archive: when it closes, the app ends, on macOS too.

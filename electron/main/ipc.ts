@@ -1,14 +1,14 @@
 /**
- * Every contract method is registered here, through one guard: the message must come from our
- * window's top frame showing our renderer; then the worker's `dispatch` validates the input
- * against the contract's schema and runs the engine. Nothing else is reachable over IPC.
+ * Every contract method is registered here, through one guard (ipc-guard.ts): the message must
+ * come from our window's top frame showing our renderer; then the worker's `dispatch` validates the
+ * input against the contract's schema and runs the engine. Nothing else is reachable over IPC.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { methodNames, type Envelope } from '../api/contract';
-import { UserError } from '../core/errors';
+import { methodNames } from '../api/contract';
 import type { WorkerHost } from '../api/worker-host';
 import { channelFor } from './bridge';
-import { isTrustedSender } from './security';
+import { guardIpcCall } from './ipc-guard';
+import type { SenderFacts } from './security';
 
 export interface IpcContext {
   window: () => BrowserWindow | null;
@@ -18,29 +18,30 @@ export interface IpcContext {
 
 export function registerIpc(context: IpcContext): () => void {
   for (const method of methodNames) {
-    ipcMain.handle(channelFor(method), (event, input: unknown) => {
-      if (!isTrusted(event, context.window())) {
-        console.warn(`[ipc] refused ${method} from ${event.senderFrame?.url ?? 'a closed frame'}`);
-        return refused(context.locale());
-      }
-      return context.host.call(method, input);
-    });
+    ipcMain.handle(channelFor(method), (event, input: unknown) =>
+      guardIpcCall({
+        sender: senderFacts(event, context.window()),
+        method,
+        input,
+        locale: context.locale(),
+        engine: (name, value) => context.host.call(name, value),
+        onRefused: () =>
+          console.warn(
+            `[ipc] refused ${method} from ${event.senderFrame?.url ?? 'a closed frame'}`,
+          ),
+      }),
+    );
   }
   return () => methodNames.forEach((method) => ipcMain.removeHandler(channelFor(method)));
 }
 
-function isTrusted(event: IpcMainInvokeEvent, window: BrowserWindow | null): boolean {
+function senderFacts(event: IpcMainInvokeEvent, window: BrowserWindow | null): SenderFacts {
   const frame = event.senderFrame;
   const live = window !== null && !window.isDestroyed();
-  return isTrustedSender({
+  return {
     senderId: event.sender.id,
     windowId: live ? window.webContents.id : null,
     isMainFrame: frame !== null && frame.parent === null,
     frameUrl: frame?.url ?? null,
-  });
-}
-
-function refused(locale: 'vi' | 'en'): Envelope<never> {
-  const error = new UserError('api.forbidden');
-  return { ok: false, error: { code: error.code, message: error.describe(locale) } };
+  };
 }

@@ -13,6 +13,9 @@ const LABELS = {
     importFiles: 'Nhập tệp…',
     importFolder: 'Nhập thư mục…',
     export: 'Xuất ghi chú…',
+    exportBundle: 'Xuất gói lưu trữ…',
+    importBundle: 'Nhập gói lưu trữ…',
+    bundles: 'Gói lưu trữ',
     quit: 'Thoát',
     edit: 'Sửa',
     undo: 'Hoàn tác',
@@ -45,6 +48,9 @@ const LABELS = {
     importFiles: 'Import Files…',
     importFolder: 'Import Folder…',
     export: 'Export Notes…',
+    exportBundle: 'Export Archive Bundle…',
+    importBundle: 'Import Archive Bundle…',
+    bundles: 'Archive bundles',
     quit: 'Quit',
     edit: 'Edit',
     undo: 'Undo',
@@ -105,6 +111,29 @@ function menuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
     if (result.canceled || result.filePaths.length === 0) return;
     send(folder ? 'menu:import-folder' : 'menu:import-files', { paths: result.filePaths });
   };
+  // Archive bundles: the path is picked here; the page carries the export or import out.
+  const bundle = async (exporting: boolean) => {
+    const window = context.window();
+    if (!window) return;
+    const filters = [{ name: t.bundles, extensions: ['arbundle'] }];
+    if (exporting) {
+      const result = await dialog.showSaveDialog(window, {
+        title: t.exportBundle,
+        defaultPath: 'archive.arbundle',
+        filters,
+      });
+      if (!result.canceled && result.filePath)
+        send('menu:bundle-export', { path: result.filePath });
+      return;
+    }
+    const result = await dialog.showOpenDialog(window, {
+      title: t.importBundle,
+      properties: ['openFile'],
+      filters: [...filters, { name: t.all, extensions: ['*'] }],
+    });
+    if (!result.canceled && result.filePaths.length)
+      send('menu:bundle-import', { paths: result.filePaths });
+  };
   const theme = (value: 'light' | 'dark' | 'sepia', label: string): MenuItemConstructorOptions => ({
     label,
     click: () => send('menu:theme', value),
@@ -124,6 +153,9 @@ function menuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
         { label: t.importFolder, accelerator: 'CmdOrCtrl+Shift+O', click: () => void pick(true) },
         { type: 'separator' },
         { label: t.export, accelerator: 'CmdOrCtrl+E', click: () => send('menu:export', {}) },
+        { type: 'separator' },
+        { label: t.exportBundle, click: () => void bundle(true) },
+        { label: t.importBundle, click: () => void bundle(false) },
         ...(process.platform === 'darwin'
           ? []
           : [{ type: 'separator' } as const, { label: t.quit, role: 'quit' } as const]),

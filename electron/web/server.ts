@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Dispatch } from '../api/dispatch';
+import { inputTooDeep, tooDeepError, type Dispatch } from '../api/dispatch';
 import type { ApiEvents } from '../api/contract';
 import { UserError } from '../core/errors';
 import type { Locale } from '../core/messages';
@@ -85,8 +85,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
+  /** An envelope holding one sentence of messages.ts, in the host's language. */
+  const refuse = (
+    res: http.ServerResponse,
+    status: number,
+    error: UserError,
+    headers: Record<string, string> = {},
+  ) => sendJson(res, status, envelopeError(error.code, error.describe(options.locale)), headers);
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://placeholder');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://placeholder');
+    } catch {
+      return sendText(res, 400, 'Bad request');
+    }
     if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
       return sendJson(
         res,
@@ -114,38 +127,38 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         );
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
-      if (req.method !== 'POST')
-        return sendJson(res, 405, envelopeError('api.forbidden', 'POST only'));
+      if (req.method !== 'POST') {
+        return refuse(res, 405, new UserError('api.wrong-http-method', { expected: 'POST' }), {
+          Allow: 'POST',
+        });
+      }
       const method = url.pathname.slice('/api/'.length);
+      // Refused before a byte is read when the client says how large it is; counted otherwise.
+      const tooLarge = new UserError('api.too-large', { limit: formatBytes(maxBody) });
+      if (Number(req.headers['content-length'] ?? 0) > maxBody) {
+        return refuse(res, 413, tooLarge, { Connection: 'close' });
+      }
       const body = await readBody(req, maxBody);
-      if (body === null) {
-        return sendJson(
-          res,
-          413,
-          envelopeError(
-            'api.invalid-input',
-            new UserError('api.invalid-input', { detail: 'too large' }).describe(options.locale),
-          ),
-        );
+      if (body === null) return refuse(res, 413, tooLarge, { Connection: 'close' });
+      // Only JSON, which a page of another site cannot send without the browser asking first.
+      if (body.length && !/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+        return refuse(res, 415, new UserError('api.not-json'));
       }
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
-        return sendJson(
-          res,
-          400,
-          envelopeError(
-            'api.invalid-input',
-            new UserError('api.invalid-input', { detail: 'JSON' }).describe(options.locale),
-          ),
-        );
+        return refuse(res, 400, new UserError('api.bad-json'));
       }
+      if (inputTooDeep(input)) return refuse(res, 400, tooDeepError());
       const envelope = await options.dispatch(method, input);
       return sendJson(res, 200, envelope);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendJson(res, 405, envelopeError('api.forbidden', 'GET only'));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return refuse(res, 405, new UserError('api.wrong-http-method', { expected: 'GET' }), {
+        Allow: 'GET, HEAD',
+      });
+    }
     return serveStatic(url.pathname, res);
   }
 
@@ -238,14 +251,22 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
+      if (size > limit) return;
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else {
+        // Answered at once (and the connection closed): the rest of the body is never held.
+        chunks.length = 0;
+        resolve(null);
+      }
     });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
+    // A client that goes away mid-body leaves no request waiting for ever.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('The request was cut off.'));
+    });
   });
 }
 
@@ -253,15 +274,25 @@ function envelopeError(code: string, message: string) {
   return { ok: false as const, error: { code, message } };
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     'Content-Length': Buffer.byteLength(text),
+    ...headers,
   });
   res.end(text);
+}
+
+function formatBytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
 function sendText(res: http.ServerResponse, status: number, text: string) {

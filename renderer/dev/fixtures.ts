@@ -21,6 +21,8 @@ export function makeArticle(draft: Partial<Article> & { title: string; blocks: B
     docNumber: null,
     docType: null,
     issuer: null,
+    place: null,
+    encoding: null,
     tags: [],
     sourceId: id,
     collections: [],

@@ -104,6 +104,19 @@ const handlers: Record<MethodName, Handler> = {
     store.annotations.set(i.annotation.id, i.annotation);
     return i.annotation;
   },
+  reattachAnnotation: (i) => {
+    const a = store.annotations.get(i.id);
+    if (!a)
+      return Promise.reject(['annotation.not-found', `Không tìm thấy ghi chú có mã ${i.id}.`]);
+    const next = {
+      ...a,
+      selector: i.selector,
+      orphaned: undefined,
+      updated: new Date().toISOString(),
+    };
+    store.annotations.set(a.id, next);
+    return next;
+  },
   setTags: (i) => Object.assign(store.articles.get(i.articleId)!, { tags: i.tags }),
   setCollections: (i) =>
     Object.assign(store.articles.get(i.articleId)!, { collections: i.collections }),
@@ -149,12 +162,54 @@ const handlers: Record<MethodName, Handler> = {
     return summaryOut;
   },
   exportAnnotations: (i) => ({
-    filename: `ghi-chu.${i.format === 'markdown' ? 'md' : i.format}`,
+    filename: `ghi-chu.${i.format === 'markdown' ? 'md' : i.format === 'csv' ? 'csv' : 'jsonld'}`,
     mime:
-      i.format === 'json' ? 'application/json' : i.format === 'csv' ? 'text/csv' : 'text/markdown',
+      i.format === 'markdown'
+        ? 'text/markdown'
+        : i.format === 'csv'
+          ? 'text/csv'
+          : 'application/ld+json',
     content: JSON.stringify([...store.annotations.values()], null, 2),
   }),
+  importAnnotations: () => ({
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    orphaned: 0,
+    skipped: 0,
+    skippedArticles: [],
+    failed: [],
+  }),
+  exportBundle: () => mockBundle(null),
+  exportBundleToPath: (i) => mockBundle(i.path),
+  importBundle: (i) => mockBundleReport(i.name),
+  importBundlePath: (i) => mockBundleReport(i.path),
+  getInbox: () => inbox,
+  setInbox: (i) => (inbox = { ...inbox, dir: i.dir, watching: i.dir !== null }),
 };
+
+let inbox = { dir: null as string | null, watching: false, error: null, recent: [] };
+const mockBundle = (path: string | null) => ({
+  filename: 'archive-mock-2025-01-01.arbundle',
+  path,
+  base64: path ? null : Buffer.from('mock bundle').toString('base64'),
+  bytes: 11,
+  machine: 'mock',
+  created: new Date().toISOString(),
+  counts: { articles: store.articles.size, annotations: 0, revisions: 0, tags: 0, collections: 0 },
+});
+const mockBundleReport = (file: string) => ({
+  file,
+  machine: 'may-xa-b',
+  created: new Date().toISOString(),
+  articles: { added: 2, present: 5, refused: 0 },
+  annotations: { added: 3, updated: 1, kept: 1, unchanged: 4, skipped: 0 },
+  revisions: 1,
+  tags: 2,
+  collections: 1,
+  refused: [],
+  articleIds: [],
+});
 
 const types: Record<string, string> = {
   '.html': 'text/html',

@@ -56,6 +56,7 @@ export class MockStore {
         (!f.from || (a.date ?? '') >= f.from) &&
         (!f.to || (a.date ?? '') <= f.to) &&
         (!f.type || a.docType === f.type) &&
+        (!f.issuer || a.issuer === f.issuer) &&
         (!f.source || a.source === f.source) &&
         (!f.tag || a.tags.includes(f.tag)) &&
         (!f.collection || a.collections.includes(f.collection)),
@@ -98,6 +99,7 @@ export class MockStore {
     const all = [...this.articles.values()];
     return {
       types: count(all.map((a) => a.docType)),
+      issuers: count(all.map((a) => a.issuer)),
       sources: count(all.map((a) => a.source)),
       tags: count(all.flatMap((a) => a.tags)),
       collections: count(all.flatMap((a) => a.collections)),

@@ -19,6 +19,11 @@ import './styles/annotations.css';
 import './styles/library.css';
 import './styles/print.css';
 import { App } from './app/App';
+import { listenToBundleMenu } from './library/bundleMenu';
+import { listenToExportMenu } from './annotations/exportMenu';
+
+listenToBundleMenu();
+listenToExportMenu();
 
 const root = document.getElementById('root');
 if (root) {

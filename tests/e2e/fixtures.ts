@@ -46,8 +46,13 @@ async function startHost(options: {
   return { host: { url, dbPath, dir }, child };
 }
 
-function stopHost(child: ChildProcess, dir: string) {
-  child.kill('SIGTERM');
+/** The host ends after its backup on quit (written beside the archive): then the folder goes. */
+async function stopHost(child: ChildProcess, dir: string) {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -56,12 +61,12 @@ export const test = base.extend<{ host: Host; emptyHost: Host; app: Page; reques
   host: async ({}, use) => {
     const { host, child } = await startHost({ sample: true });
     await use(host);
-    stopHost(child, host.dir);
+    await stopHost(child, host.dir);
   },
   emptyHost: async ({}, use) => {
     const { host, child } = await startHost({ sample: false });
     await use(host);
-    stopHost(child, host.dir);
+    await stopHost(child, host.dir);
   },
   requests: async ({ page }, use) => {
     const urls: string[] = [];

@@ -158,19 +158,31 @@ describe('host policies', () => {
         updated: '2024-01-01T00:00:00.000Z',
       },
     },
+    reattachAnnotation: {
+      id: 'ann',
+      selector: { exact: 'dân vận', prefix: '', suffix: '', start: 0, end: 7 },
+    },
+    importAnnotations: { content: '{"type": "AnnotationCollection", "total": 0}' },
     setTags: { articleId: 'd1', tags: ['dân vận'] },
     setCollections: { articleId: 'd1', collections: ['Lạng Sơn'] },
     importPaths: { paths: ['/work/shared/seeds/000_6d5d4d6daf6b85b0.txt'] },
     importFiles: {
       files: [{ name: 'a.txt', base64: Buffer.from('Tiêu đề\n\nNội dung.').toString('base64') }],
     },
+    importBundle: { name: 'a.arbundle', base64: '' },
+    importBundlePath: { path: '/tmp/a.arbundle' },
+    setInbox: { dir: null },
   };
   const input = (method: string) => {
     const value = valid[method] as Record<string, unknown>;
     if (method === 'createAnnotation' || method === 'setTags' || method === 'setCollections') {
       return { ...value, articleId };
     }
-    if (method === 'updateAnnotation' || method === 'deleteAnnotation')
+    if (
+      method === 'updateAnnotation' ||
+      method === 'deleteAnnotation' ||
+      method === 'reattachAnnotation'
+    )
       return { ...value, id: annotationId };
     return value;
   };

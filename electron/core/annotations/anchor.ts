@@ -1,7 +1,7 @@
 /**
  * Anchoring a W3C-style selector in an article's canonical text: trust the position when the
- * quote is still there, else find the quote (using prefix and suffix to choose between repeats),
- * else find it again ignoring whitespace, dash and tone-placement differences.
+ * quote (and its context) is still there, else find the quote (using prefix and suffix to choose
+ * between repeats), else find it again ignoring whitespace, dash and tone-placement differences.
  */
 import type { TextSelector } from '../model';
 import { foldDiacritics, normalizeTone } from '../text/vietnamese';
@@ -31,7 +31,12 @@ export function anchor(
   const { exact } = selector;
   if (!exact) return null;
   const { start, end } = selector;
-  if (start !== undefined && end !== undefined && text.slice(start, end) === exact)
+  if (
+    start !== undefined &&
+    end !== undefined &&
+    text.slice(start, end) === exact &&
+    contextFits(text, start, end, selector)
+  )
     return { start, end };
 
   const occurrences: number[] = [];
@@ -41,6 +46,23 @@ export function anchor(
     return { start: best, end: best + exact.length };
   }
   return fuzzyAnchor(text, selector);
+}
+
+/**
+ * The position is trusted only where its context agrees: a passage that repeats ("công tác dân
+ * vận") can sit at a moved position too, and then the prefix and suffix say it is the wrong one.
+ */
+function contextFits(
+  text: string,
+  start: number,
+  end: number,
+  selector: Partial<TextSelector>,
+): boolean {
+  const { prefix, suffix } = selector;
+  if (!prefix && !suffix) return true;
+  const prefixFits = !!prefix && text.slice(Math.max(0, start - prefix.length), start) === prefix;
+  const suffixFits = !!suffix && text.slice(end, end + suffix.length) === suffix;
+  return prefixFits || suffixFits;
 }
 
 function pickOccurrence(
@@ -100,6 +122,12 @@ function loose(text: string): { chars: string; map: number[] } {
   return { chars, map };
 }
 
+function allIndexes(hay: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
 function fuzzyAnchor(
   text: string,
   selector: Partial<TextSelector> & { exact: string },
@@ -107,16 +135,39 @@ function fuzzyAnchor(
   const hay = loose(text.normalize('NFC'));
   const needle = loose(selector.exact.normalize('NFC').trim()).chars.trim();
   if (!needle) return null;
-  let at = hay.chars.indexOf(needle);
-  if (at < 0) {
+  let form = (s: string) => s;
+  let found = allIndexes(hay.chars, needle);
+  if (!found.length) {
     // Last resort: accent-free, for a quote typed without accents on the command line.
     const foldedHay = foldDiacritics(hay.chars);
-    at = foldedHay.length === hay.chars.length ? foldedHay.indexOf(foldDiacritics(needle)) : -1;
+    if (foldedHay.length === hay.chars.length) {
+      form = foldDiacritics;
+      found = allIndexes(foldedHay, foldDiacritics(needle));
+    }
   }
-  if (at < 0) return null;
+  if (!found.length) return null;
+  // Among repeats, the prefix and suffix choose, compared on the same loose form.
+  const hayForm = form(hay.chars);
+  const prefix = form(loose(selector.prefix?.normalize('NFC') ?? '').chars.trim());
+  const suffix = form(loose(selector.suffix?.normalize('NFC') ?? '').chars.trim());
+  const score = (at: number) => {
+    let s = 0;
+    if (prefix && hayForm.slice(0, at).trimEnd().endsWith(prefix)) s += 2;
+    if (
+      suffix &&
+      hayForm
+        .slice(at + needle.length)
+        .trimStart()
+        .startsWith(suffix)
+    )
+      s += 2;
+    if (selector.start !== undefined)
+      s -= Math.abs(hay.map[at] - selector.start) / Math.max(1, text.length);
+    return s;
+  };
+  const at = found.reduce((best, i) => (score(i) > score(best) ? i : best), found[0]);
   const start = hay.map[at];
-  const lastIndex = at + needle.length - 1;
-  const end = hay.map[lastIndex] + 1;
+  const end = hay.map[at + needle.length - 1] + 1;
   // Extend the end over the rest of a multi-unit character (surrogate pairs, decomposed marks).
   let stop = end;
   while (stop < text.length && /\p{M}/u.test(text[stop])) stop++;

@@ -21,32 +21,41 @@ export interface NewAnnotation {
   selector?: (Partial<TextSelector> & { exact: string }) | null;
 }
 
-interface ArticleSource {
+export interface ArticleSource {
   getArticle(id: string): Article;
+  setTags(articleId: string, tags: string[]): Article;
 }
 
 export class AnnotationService {
   constructor(
-    private readonly store: AnnotationStore,
-    private readonly articles: ArticleSource,
+    readonly store: AnnotationStore,
+    readonly articles: ArticleSource,
   ) {}
 
-  private textOf(articleId: string): string {
+  textOf(articleId: string): string {
     const article = this.articles.getArticle(articleId);
     return layoutArticle(article.summary, article.blocks).text;
   }
 
-  private resolve(articleId: string, selector: NewAnnotation['selector']): TextSelector | null {
-    if (!selector) return null;
-    const text = this.textOf(articleId);
+  /** The selector re-anchored in the text, or null when its quote is not there. */
+  locate(text: string, selector: Partial<TextSelector> & { exact: string }): TextSelector | null {
     const range = anchor(text, selector);
-    if (!range) {
-      const quote = selector.exact.length > 60 ? `${selector.exact.slice(0, 60)}…` : selector.exact;
-      throw new UserError('annotation.quote-not-found', { quote });
-    }
+    if (!range) return null;
     if (range.end <= range.start || range.end > text.length)
       throw new UserError('annotation.bad-range');
     return selectorFor(text, range);
+  }
+
+  private resolve(articleId: string, selector: NewAnnotation['selector']): TextSelector | null {
+    if (!selector) return null;
+    const found = this.locate(this.textOf(articleId), selector);
+    if (!found) throw this.quoteNotFound(selector.exact);
+    return found;
+  }
+
+  private quoteNotFound(exact: string): UserError {
+    const quote = exact.length > 60 ? `${exact.slice(0, 60)}…` : exact;
+    return new UserError('annotation.quote-not-found', { quote });
   }
 
   create(input: NewAnnotation): Annotation {
@@ -92,15 +101,37 @@ export class AnnotationService {
     return current;
   }
 
-  /** Undo a delete: the same annotation again, re-anchored in case the selector drifted. */
+  /**
+   * Undo a delete: the same annotation again, re-anchored in case the selector drifted. An orphan
+   * comes back an orphan unless its quote is found again.
+   */
   restore(annotation: Annotation): Annotation {
-    this.articles.getArticle(annotation.articleId); // article.not-found, not an FK error
-    const selector = annotation.selector
-      ? this.resolve(annotation.articleId, annotation.selector)
-      : null;
-    const restored = { ...annotation, selector };
+    const text = this.textOf(annotation.articleId); // article.not-found, not an FK error
+    const { orphaned, ...anchored } = annotation;
+    let restored: Annotation = anchored;
+    if (annotation.selector) {
+      const found = this.locate(text, annotation.selector);
+      if (found) restored = { ...anchored, selector: found };
+      else if (orphaned) restored = annotation;
+      else throw this.quoteNotFound(annotation.selector.exact);
+    }
     this.store.put(restored);
     return restored;
+  }
+
+  /**
+   * Attach an annotation (an orphan, usually) to a passage the user selected: the selector is
+   * checked against the article's text like a new one, and the annotation is no longer orphaned.
+   */
+  reattach(id: string, selector: Partial<TextSelector> & { exact: string }): Annotation {
+    const { orphaned: _orphaned, ...current } = this.get(id);
+    const next: Annotation = {
+      ...current,
+      selector: this.resolve(current.articleId, selector),
+      updated: new Date().toISOString(),
+    };
+    this.store.put(next);
+    return next;
   }
 
   get(id: string): Annotation {
@@ -117,11 +148,18 @@ export class AnnotationService {
    * All notes, or one article's, filtered by the text of notes and highlights and the article
    * title, accent-insensitively: every syllable typed must occur.
    */
-  list(request: { articleId?: string; query?: string; limit?: number; offset?: number }): {
+  list(request: {
+    articleId?: string;
+    query?: string;
+    orphaned?: boolean;
+    limit?: number;
+    offset?: number;
+  }): {
     total: number;
     items: AnnotationListItem[];
   } {
-    let items = this.store.all();
+    let items = this.store.all(request.orphaned === true);
+    if (request.orphaned === false) items = items.filter((a) => !a.orphaned);
     if (request.articleId) items = items.filter((a) => a.articleId === request.articleId);
     const wanted = foldedSyllables(request.query ?? '');
     if (wanted.length) {

@@ -5,28 +5,40 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import type {
+  AnnotationImportReport,
   AnnotationListItem,
   ArchiveStats,
   ArticleSummary,
   ArticleView,
+  ExportFile,
   Facets,
   ImportSummary,
 } from '../../api/contract';
 import { UserError } from '../errors';
 import type { Locale } from '../messages';
 import type { Annotation, Article, SearchFilters, SearchRequest, SearchResult } from '../model';
-import { openDatabase, type Db, type OpenOptions } from '../store/db';
+import { openDatabase, translateOpenError, type Db, type OpenOptions } from '../store/db';
+import { IndexRepair } from '../store/health';
 import { ArticleStore, filterClause, type ArticleRow } from '../store/articles';
 import { AnnotationStore } from '../store/annotations';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { SearchEngine } from '../search/engine';
-import { ftsRow } from '../search/fts-text';
+import { FTS_INSERT, ftsRow } from '../search/fts-text';
 import { suggest } from '../search/suggest';
 import { bumpCatalogGeneration, Catalog } from '../search/catalog';
 import { layoutArticle } from './layout';
 import type { ImportContext } from './import';
 import { AnnotationService, type NewAnnotation } from '../annotations/service';
-import { exportAnnotations, type AnnotatedArticle } from '../annotations/export';
+import { exportAnnotations, type AnnotatedArticle, type ExportFormat } from '../annotations/export';
+import { foldDiacritics } from '../text/vietnamese';
+import type { BundleExportResult, BundleImportReport } from '../../api/contract';
+import type { BundleSource } from './bundle';
+import type { BundleExportOptions } from './bundle-export';
+import { Inbox } from './inbox';
+import { inboxHandler } from './inbox-import';
+
+/** A bundle downloaded through an interface travels as base64 in one reply: keep it sane. */
+const BUNDLE_DOWNLOAD_LIMIT = 100 * 1024 * 1024;
 
 export interface ArchiveOptions extends OpenOptions {
   locale?: Locale;
@@ -40,7 +52,11 @@ export class Archive {
   readonly articles: ArticleStore;
   readonly annotations: AnnotationService;
   readonly catalog: Catalog;
+  /** The watched inbox folder (bundles and article files dropped in are imported). */
+  readonly inbox: Inbox;
   private readonly engine: SearchEngine;
+  /** Notices an incomplete full-text index at open and fills it in (store/health.ts). */
+  private readonly repair: IndexRepair;
   private readonly locale: Locale;
   private readonly backgroundCatalog: boolean;
 
@@ -64,6 +80,8 @@ export class Archive {
         this.events.emit('indexProgress', { state, progress: state === 'ready' ? 1 : 0 }),
     });
     this.engine = new SearchEngine(db, (parsed) => this.catalog.lookup(parsed), this.catalog);
+    this.repair = new IndexRepair(db, this.articles, (p) => this.events.emit('indexProgress', p));
+    this.inbox = new Inbox(db, inboxHandler(this, this.locale), this.locale, file);
   }
 
   static open(file: string, options: ArchiveOptions = {}): Archive {
@@ -71,8 +89,13 @@ export class Archive {
   }
 
   close(): void {
+    this.inbox.stop();
     if (this.db.open) {
-      if (!this.db.readonly) this.db.pragma('optimize');
+      try {
+        if (!this.db.readonly) this.db.pragma('optimize');
+      } catch {
+        // a full disk or a read-only folder: closing must still release the file
+      }
       this.db.close();
     }
   }
@@ -91,12 +114,20 @@ export class Archive {
   // The importers (HTML parsing, validation) load on the first import, not at every start.
   async importPaths(paths: string[]): Promise<ImportSummary> {
     const { importPaths } = await import('./import');
-    return this.afterImport(await importPaths(this.importContext(), paths));
+    return this.afterImport(
+      await importPaths(this.importContext(), paths).catch((e) => {
+        throw translateOpenError(e, this.file); // a full disk, a read-only folder: one sentence
+      }),
+    );
   }
 
   async importUploads(files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportSummary> {
     const { importUploads } = await import('./import');
-    return this.afterImport(await importUploads(this.importContext(), files));
+    return this.afterImport(
+      await importUploads(this.importContext(), files).catch((e) => {
+        throw translateOpenError(e, this.file);
+      }),
+    );
   }
 
   /** A long-running host refreshes the catalog in the background once the import is done. */
@@ -111,9 +142,7 @@ export class Archive {
    */
   reindex(): number {
     const page = this.db.prepare('SELECT * FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500');
-    const insert = this.db.prepare(`
-      INSERT INTO articles_fts (rowid, title, title_folded, meta, meta_folded, body, body_folded)
-      VALUES (@rowid, @title, @title_folded, @meta, @meta_folded, @body, @body_folded)`);
+    const insert = this.db.prepare(FTS_INSERT);
     let n = 0;
     this.db.transaction(() => {
       this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
@@ -130,6 +159,32 @@ export class Archive {
     return n;
   }
 
+  // ── Bundles (format: bundle.ts) ─────────────────────────────────────────────────────────
+
+  /** Write a bundle to `path`, or make it in memory (base64) for a download when no path. */
+  async exportBundle(selection: BundleExportOptions, path?: string): Promise<BundleExportResult> {
+    const { exportBundleToBytes, exportBundleToFile } = await import('./bundle-export');
+    const made = path
+      ? await exportBundleToFile(this.db, this.articles, path, selection)
+      : await exportBundleToBytes(this.db, this.articles, selection, BUNDLE_DOWNLOAD_LIMIT);
+    return {
+      filename: made.filename,
+      path: path ?? null,
+      base64: 'content' in made ? (made.content as Buffer).toString('base64') : null,
+      bytes: made.bytes,
+      machine: made.manifest.machine,
+      created: made.manifest.created,
+      counts: made.manifest.counts,
+    };
+  }
+
+  async importBundle(source: BundleSource): Promise<BundleImportReport> {
+    const { importBundle } = await import('./bundle-import');
+    const report = await importBundle(this.importContext(), source);
+    if (this.backgroundCatalog) void this.catalog.warm();
+    return report;
+  }
+
   // ── Reading ─────────────────────────────────────────────────────────────────────────────
 
   getArticle(id: string): Article {
@@ -144,7 +199,14 @@ export class Archive {
     return { article, ...layout, annotations: this.annotations.forArticle(id) };
   }
 
+  /** Rows the last search read (the scale regression test checks they stay bounded). */
+  get searchWork() {
+    return this.engine.work;
+  }
+
   search(request: SearchRequest): SearchResult {
+    // While the full-text index is incomplete, the articles it lacks are scanned too (slower).
+    if (this.repair.active) return this.repair.search(request, (r) => this.engine.search(r));
     return this.engine.search(request);
   }
 
@@ -156,6 +218,13 @@ export class Archive {
   /** Load or build the catalog now (hosts call it at start-up and after an import). */
   warmCatalog(): Promise<void> {
     return this.catalog.warm();
+  }
+
+  /** Rebuild what the full-text index lacks, page by page in the background (hosts call it at start-up). */
+  async repairIndex(): Promise<number> {
+    const n = await this.repair.start();
+    if (n && this.backgroundCatalog) void this.catalog.warm();
+    return n;
   }
 
   list(
@@ -203,6 +272,9 @@ export class Archive {
     return {
       types: facet(
         'SELECT doc_type AS value, count(*) AS count FROM articles WHERE doc_type IS NOT NULL GROUP BY doc_type ORDER BY count DESC, value',
+      ),
+      issuers: facet(
+        'SELECT issuer AS value, count(*) AS count FROM article_facts WHERE issuer IS NOT NULL GROUP BY issuer ORDER BY count DESC, value LIMIT 200',
       ),
       sources: facet(
         'SELECT source AS value, count(*) AS count FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY count DESC, value LIMIT 200',
@@ -267,6 +339,7 @@ export class Archive {
   listAnnotations(request: {
     articleId?: string;
     query?: string;
+    orphaned?: boolean;
     limit?: number;
     offset?: number;
   }): {
@@ -276,17 +349,43 @@ export class Archive {
     return this.annotations.list(request);
   }
 
-  exportAnnotations(format: 'markdown' | 'json' | 'csv', articleId?: string) {
-    const byArticle = new Map<string, Annotation[]>();
-    for (const a of this.annotations.list({ articleId, limit: Number.MAX_SAFE_INTEGER }).items) {
-      byArticle.set(a.articleId, [...(byArticle.get(a.articleId) ?? []), a]);
+  /** The annotations and tags of one article, of one collection, or of the whole archive. */
+  exportAnnotations(
+    format: ExportFormat,
+    scope: { articleId?: string; collection?: string } = {},
+  ): ExportFile {
+    const { articleId, collection } = scope;
+    if (articleId !== undefined && collection !== undefined)
+      throw new UserError('annotation.export-scope');
+    const ids =
+      articleId !== undefined
+        ? [this.getArticle(articleId).id]
+        : this.annotations.store.exportedArticleIds(collection);
+    if (!ids) throw new UserError('annotation.no-collection', { name: collection! });
+    const items: AnnotatedArticle[] = [];
+    for (const id of ids) {
+      const article = this.getArticle(id);
+      const annotations = this.annotations.forArticle(id);
+      if (annotations.length || article.tags.length) items.push({ article, annotations });
     }
-    const items: AnnotatedArticle[] = [...byArticle].map(([id, annotations]) => ({
-      article: this.getArticle(id),
-      annotations: annotations.sort(
-        (x, y) => (x.selector?.start ?? -1) - (y.selector?.start ?? -1),
-      ),
-    }));
-    return exportAnnotations(items, format);
+    const label =
+      collection !== undefined
+        ? `${this.locale === 'en' ? 'Collection' : 'Bộ sưu tập'} “${collection}”`
+        : articleId !== undefined
+          ? items[0]?.article.title
+          : undefined;
+    const slug = foldDiacritics(collection ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40);
+    return exportAnnotations(items, format, { locale: this.locale, label, slug });
+  }
+
+  /** W3C Web Annotations into this archive, in one transaction (annotations/import.ts). */
+  async importAnnotations(content: string): Promise<AnnotationImportReport> {
+    // Loaded on first use: its validation library is not needed to open an archive.
+    const { importW3CAnnotations } = await import('../annotations/import');
+    return importW3CAnnotations(this.annotations, content, this.locale);
   }
 }

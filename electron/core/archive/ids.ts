@@ -12,6 +12,11 @@ function canonical(text: string): string {
 }
 
 export function articleId(draft: Pick<ArticleDraft, 'title' | 'blocks' | 'summary'>): string {
+  return articleDigest(draft).slice(0, 16);
+}
+
+/** The full sha256 (hex) of an article's canonical content; its first 16 digits are its id. */
+export function articleDigest(draft: Pick<ArticleDraft, 'title' | 'blocks' | 'summary'>): string {
   const hash = createHash('sha256');
   hash.update(canonical(draft.title));
   hash.update('\n');
@@ -20,7 +25,7 @@ export function articleId(draft: Pick<ArticleDraft, 'title' | 'blocks' | 'summar
     hash.update('\n');
     hash.update(canonical(blockText(block)));
   }
-  return hash.digest('hex').slice(0, 16);
+  return hash.digest('hex');
 }
 
 /** Annotations are made by people, not content: a random UUID, as W3C ids expect. */

@@ -10,11 +10,23 @@ import type { ArticleDraft } from '../model';
 import { readBytes, readFile, walk, type DraftItem } from '../importers';
 import type { Db } from '../store/db';
 import type { ArticleStore } from '../store/articles';
+import type { FtsRow } from '../search/fts-text';
 import { articleId } from './ids';
+import type { FtsPool } from './fts-pool';
 
 const BATCH_ARTICLES = 400;
-const BATCH_CHARS = 8_000_000;
+/**
+ * A batch's characters are bounded too: its transaction holds the engine's thread (searches wait
+ * for it), and a batch of 400 laws is 20 M characters. 2 M characters write in about a second.
+ */
+const BATCH_CHARS = 2_000_000;
 const MAX_REPORTED_IDS = 1000;
+/**
+ * A batch at least this large is tokenised in the pool's thread while this one reads on; a
+ * smaller one (the last of a file, a folder of single articles) is tokenised in place, where it
+ * costs less than the trip.
+ */
+const POOLED_BATCH = 100;
 
 export interface ImportContext {
   db: Db;
@@ -26,6 +38,7 @@ export interface ImportContext {
 }
 
 interface Pending {
+  id: string;
   draft: ArticleDraft;
   from: string;
 }
@@ -44,13 +57,17 @@ class ImportRun {
   private pendingChars = 0;
   private readonly importedAt = new Date().toISOString();
   private readonly write;
+  private readonly exists;
+  /** The previous batch, tokenised in the pool and then written: at most one in flight. */
+  private writing: Promise<void> = Promise.resolve();
+  private pool: FtsPool | null = null;
 
   constructor(private readonly ctx: ImportContext) {
-    this.write = ctx.db.transaction((batch: Pending[]) => {
+    this.exists = ctx.db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
+    this.write = ctx.db.transaction((batch: Pending[], rows: FtsRow[] | null) => {
       const added: number[] = [];
-      for (const { draft, from } of batch) {
-        const id = articleId(draft);
-        const rowid = ctx.articles.insert(id, draft, this.importedAt, from);
+      for (const [i, { id, draft, from }] of batch.entries()) {
+        const rowid = ctx.articles.insert(id, draft, this.importedAt, from, rows?.[i]);
         if (rowid === null) {
           this.summary.duplicates++;
           continue;
@@ -74,18 +91,58 @@ class ImportRun {
         this.progress.failed = this.summary.failed.length;
         continue;
       }
-      this.pending.push({ draft: item.draft, from });
+      const id = articleId(item.draft);
+      if (this.exists.get(id)) {
+        // Already in the archive: known before any tokenising (a re-import costs reading only).
+        this.summary.duplicates++;
+        continue;
+      }
+      this.pending.push({ id, draft: item.draft, from });
       this.pendingChars += approximateChars(item.draft);
-      if (this.pending.length >= BATCH_ARTICLES || this.pendingChars >= BATCH_CHARS) this.flush();
+      if (this.pending.length >= BATCH_ARTICLES || this.pendingChars >= BATCH_CHARS) {
+        await this.flush();
+      }
     }
   }
 
-  flush(): void {
+  /**
+   * Hand the pending batch on: a large one to the pool, to be written once its rows are back,
+   * while the caller reads the next; returns when the batch before it is committed.
+   */
+  async flush(): Promise<void> {
     if (!this.pending.length) return;
     const batch = this.pending;
     this.pending = [];
     this.pendingChars = 0;
-    const added = this.write(batch) as number[];
+    const previous = this.writing;
+    if (batch.length < POOLED_BATCH) {
+      await previous;
+      this.commit(batch, null);
+      return;
+    }
+    if (!this.pool) {
+      const { FtsPool } = await import('./fts-pool');
+      this.pool = new FtsPool();
+    }
+    const rows = this.pool.rows(batch.map((p) => p.draft));
+    this.writing = previous.then(async () => this.commit(batch, await rows));
+    // Its failure (a full disk) is met by the next await of it, not reported as unhandled now.
+    this.writing.catch(() => undefined);
+    await previous;
+  }
+
+  /** Every batch handed on is committed (a file's articles before the next file starts). */
+  async settle(): Promise<void> {
+    await this.flush();
+    await this.writing;
+  }
+
+  close(): void {
+    this.pool?.close();
+  }
+
+  private commit(batch: Pending[], rows: FtsRow[] | null): void {
+    const added = this.write(batch, rows) as number[];
     this.progress.imported = this.summary.imported;
     this.progress.duplicates = this.summary.duplicates;
     if (added.length) this.ctx.onCommitted?.(added);
@@ -116,10 +173,15 @@ export async function importPaths(ctx: ImportContext, paths: string[]): Promise<
   run.progress.files = files.length;
   run.progress.failed = run.summary.failed.length;
   ctx.onProgress?.({ ...run.progress });
-  for (const file of files) {
-    await run.consume(readFile(file), file);
-    run.flush(); // a file's articles are committed before the next file starts
-    run.fileDone();
+  try {
+    for (const file of files) {
+      await run.consume(readFile(file), file);
+      await run.settle(); // a file's articles are committed before the next file starts
+      run.fileDone();
+    }
+  } finally {
+    await run.settle().catch(() => undefined);
+    run.close();
   }
   run.progress.current = null;
   ctx.onProgress?.({ ...run.progress });
@@ -133,10 +195,15 @@ export async function importUploads(
 ): Promise<ImportSummary> {
   const run = new ImportRun(ctx);
   run.progress.files = files.length;
-  for (const file of files) {
-    await run.consume(readBytes(file.name, file.bytes), file.name);
-    run.flush();
-    run.fileDone();
+  try {
+    for (const file of files) {
+      await run.consume(readBytes(file.name, file.bytes), file.name);
+      await run.settle();
+      run.fileDone();
+    }
+  } finally {
+    await run.settle().catch(() => undefined);
+    run.close();
   }
   run.progress.current = null;
   ctx.onProgress?.({ ...run.progress });

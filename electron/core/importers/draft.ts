@@ -18,6 +18,8 @@ export function makeDraft(fields: Partial<ArticleDraft> & { title: string; sourc
     docNumber: null,
     docType: null,
     issuer: null,
+    place: null,
+    encoding: null,
     tags: [],
     ...fields,
   };
@@ -36,7 +38,8 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-function iso(y: number, m: number, d: number): string | null {
+/** `yyyy-mm-dd` for a real calendar day (31/02 and 0/13 are not), else null. */
+export function isoDate(y: number, m: number, d: number): string | null {
   if (!validDate(y, m, d)) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -49,9 +52,9 @@ export function toIsoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = value.trim();
   const isoMatch = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(text);
-  if (isoMatch) return iso(+isoMatch[1], +isoMatch[2], +isoMatch[3]);
+  if (isoMatch) return isoDate(+isoMatch[1], +isoMatch[2], +isoMatch[3]);
   const dayFirst = /(?:^|\D)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/.exec(text);
-  if (dayFirst) return iso(+dayFirst[3], +dayFirst[2], +dayFirst[1]);
+  if (dayFirst) return isoDate(+dayFirst[3], +dayFirst[2], +dayFirst[1]);
   return null;
 }
 

@@ -10,6 +10,8 @@ import type { ArticleDraft, Block } from '../model';
 import { figureBlock } from './credit';
 import { cleanText, comparisonKey, makeDraft, toIsoDate, truncatedKey } from './draft';
 import { bodyBlocks, dateLine } from './plaintext';
+import { fillOfficialFacts } from './official-facts';
+import { detectLegacy, fromLegacy, type LegacyEncoding } from '../text/legacy';
 
 /** Elements whose text is never article text. */
 const DROP = new Set([
@@ -155,13 +157,19 @@ function pageFacts(document: Document): PageFacts {
       )?.[1] ?? null;
   }
   return {
-    url:
+    url: webAddress(
       meta(document, 'link[rel="canonical"]', 'href') ?? meta(document, 'meta[property="og:url"]'),
+    ),
     source: meta(document, 'meta[property="og:site_name"]'),
     date,
     author: cleanText(author),
     sapo: cleanText(textOf(document.querySelector(SAPO) ?? document.createTextNode(''))),
   };
+}
+
+/** Only a web address is kept as the page's address: never `javascript:`, `data:` or `file:`. */
+function webAddress(value: string | null): string | null {
+  return value && /^https?:\/\/[^\s/]+/i.test(value) ? value : null;
 }
 
 /** A byline without the date a page prints beside the name. */
@@ -172,9 +180,22 @@ function cleanByline(byline: string | null | undefined): string | null {
   return withoutDate && withoutDate.length <= 80 ? withoutDate : null;
 }
 
+/** A page typed in a legacy font (.VnTime, VNI-Times): its text converted in place. */
+function convertLegacyPage(document: Document): LegacyEncoding | null {
+  const encoding = detectLegacy(document.documentElement?.textContent ?? '');
+  if (!encoding) return null;
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) node.nodeValue = fromLegacy(node.nodeValue ?? '', encoding);
+    else for (const child of Array.from(node.childNodes)) walk(child);
+  };
+  walk(document.documentElement);
+  return encoding;
+}
+
 /** Parse one HTML page. Throws `import.no-title` / `import.no-body` when no article is found. */
 export function parseHtml(html: string, sourceId: string): ArticleDraft {
   const { document } = parseHTML(html);
+  const encoding = convertLegacyPage(document as unknown as Document);
   const facts = pageFacts(document as unknown as Document);
   const reader = new Readability<Node>(document as unknown as Document, {
     serializer: (node) => node,
@@ -221,7 +242,7 @@ export function parseHtml(html: string, sourceId: string): ArticleDraft {
   }
   if (!blocks.some((b) => b.type === 'p')) throw new UserError('import.no-body');
 
-  return makeDraft({
+  const draft = makeDraft({
     title,
     date: toIsoDate(article.publishedTime) ?? facts.date,
     author: cleanByline(article.byline) ?? facts.author,
@@ -229,8 +250,11 @@ export function parseHtml(html: string, sourceId: string): ArticleDraft {
     url: facts.url,
     summary,
     blocks,
+    encoding,
     sourceId,
   });
+  fillOfficialFacts(draft, blocks.map((b) => (b.type === 'p' ? b.text : b.caption)).join('\n'));
+  return draft;
 }
 
 /** The charset a page declares in its first bytes, for pages saved in a legacy encoding. */

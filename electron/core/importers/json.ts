@@ -9,7 +9,9 @@ import type { ArticleDraft, Block } from '../model';
 import { figureBlock } from './credit';
 import { cleanText, comparisonKey, makeDraft, paragraphBlocks, toIsoDate } from './draft';
 import type { DraftItem } from './draft';
-import { splitLines } from './lines';
+import { MAX_LINE_CHARS, splitLines } from './lines';
+import { fillOfficialFacts } from './official-facts';
+import { detectLegacy, fromLegacy, type LegacyEncoding } from '../text/legacy';
 
 /** A JSON document parsed whole (an array, a pretty-printed object) must fit comfortably in memory. */
 export const MAX_JSON_DOCUMENT = 200 * 1024 * 1024;
@@ -44,6 +46,24 @@ export const recordSchema = z.object({
 });
 
 type JsonRecord = z.infer<typeof recordSchema>;
+
+/** Fields that are addresses and identifiers, never text in a legacy font. */
+const NOT_TEXT = new Set(['id', 'url', 'origin_url', 'source_repo', 'date']);
+
+/** Every text field of a record converted from a legacy encoding (an old database's export). */
+function fromLegacyRecord(record: JsonRecord, encoding: LegacyEncoding): JsonRecord {
+  const convert = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? fromLegacy(value, encoding)
+      : Array.isArray(value)
+        ? value.map(convert)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]))
+          : value;
+  return Object.fromEntries(
+    Object.entries(record).map(([k, v]) => [k, NOT_TEXT.has(k) ? v : convert(v)]),
+  ) as JsonRecord;
+}
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -80,7 +100,10 @@ export function recordToDraft(value: unknown, line: number, fallbackId: string):
   if (!parsed.success) {
     throw new UserError('import.bad-json', { line, reason: describeIssues(parsed.error) });
   }
-  const r = parsed.data;
+  let r = parsed.data;
+  const rawBody = Array.isArray(r.body) ? r.body.join('\n') : (r.body ?? '');
+  const encoding = detectLegacy(`${r.title ?? ''}\n${r.summary ?? ''}\n${rawBody}`);
+  if (encoding) r = fromLegacyRecord(r, encoding);
   const title = cleanText(r.title);
   const body = Array.isArray(r.body) ? r.body.join('\n') : (r.body ?? '');
   const paragraphs = paragraphBlocks(body);
@@ -91,7 +114,7 @@ export function recordToDraft(value: unknown, line: number, fallbackId: string):
   if (summary && first.type === 'p' && comparisonKey(first.text) === comparisonKey(summary)) {
     paragraphs.shift();
   }
-  return makeDraft({
+  const draft = makeDraft({
     title,
     date: toIsoDate(r.date),
     author: cleanText(r.author),
@@ -106,8 +129,12 @@ export function recordToDraft(value: unknown, line: number, fallbackId: string):
     docType: cleanText(r.type),
     issuer: cleanText(r.issuer),
     tags: tagList(r.tags),
+    encoding,
     sourceId: r.id != null && String(r.id).trim() !== '' ? String(r.id).trim() : fallbackId,
   });
+  // An official document whose record lacks its number, type, issuer or date: read its header.
+  fillOfficialFacts(draft, body);
+  return draft;
 }
 
 /** A web address, or null: data exports write a missing one as "None", "null" or "". */
@@ -218,7 +245,10 @@ export async function* readJsonRecords(
       const size = `${Math.round(line.tooLong / 1024 / 1024)} MB`;
       yield {
         ok: false,
-        error: new UserError('import.too-large', { size, limit: '128 MB' }),
+        error: new UserError('import.too-large', {
+          size,
+          limit: `${MAX_LINE_CHARS / 1024 / 1024} MB`,
+        }),
         where: at,
       };
       continue;

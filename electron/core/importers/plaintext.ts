@@ -8,6 +8,9 @@ import { UserError } from '../errors';
 import type { ArticleDraft, Block } from '../model';
 import { creditLine, MAX_CAPTION, splitCaption } from './credit';
 import { cleanText, comparisonKey, makeDraft, toIsoDate, truncatedKey } from './draft';
+import { recognizeOfficial } from './official';
+import { officialTitle } from './official-facts';
+import { convertLegacy } from '../text/legacy';
 
 const WEEKDAY = String.raw`(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn)`;
 const TIME = String.raw`\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:\(?\s*gmt\s*\+\s*7\s*\)?|sa|ch|am|pm))?`;
@@ -119,9 +122,29 @@ export function bodyBlocks(units: string[]): Block[] {
   return blocks;
 }
 
-/** Parse one plain-text article. Throws `import.no-title` / `import.no-body` when it is not one. */
-export function parsePlainText(text: string, sourceId: string): ArticleDraft {
+/**
+ * Parse one plain-text article or official document (whose header gives its facts and title,
+ * its whole text being the body). Text in a legacy Vietnamese encoding is converted first.
+ * Throws `import.no-title` / `import.no-body` when it is neither.
+ */
+export function parsePlainText(input: string, sourceId: string): ArticleDraft {
+  const { text, encoding } = convertLegacy(input);
   const units = splitUnits(text);
+  const header = recognizeOfficial(text);
+  const official = header.official ? officialTitle(header) : null;
+  if (official && units.length > 1) {
+    return makeDraft({
+      title: official,
+      date: header.date,
+      docNumber: header.number,
+      docType: header.type,
+      issuer: header.issuer,
+      place: header.place,
+      blocks: units.map((unit) => ({ type: 'p' as const, text: unit })),
+      encoding,
+      sourceId,
+    });
+  }
   let i = 0;
   let date: string | null = null;
   const first = units.length ? dateLine(units[0]) : undefined;
@@ -162,13 +185,23 @@ export function parsePlainText(text: string, sourceId: string): ArticleDraft {
   const blocks = bodyBlocks(rest);
   if (!blocks.some((b) => b.type === 'p')) throw new UserError('import.no-body');
 
-  return makeDraft({
+  const draft = makeDraft({
     title: cleanText(title) ?? '',
     date,
     author: cleanText(author),
     source: cleanText(source),
     summary: cleanText(summary),
     blocks,
+    encoding,
     sourceId,
   });
+  if (header.official) {
+    // An official document the header names too little to title: keep what it does say.
+    draft.docNumber = header.number;
+    draft.docType = header.type;
+    draft.issuer = header.issuer;
+    draft.place = header.place;
+    draft.date ??= header.date;
+  }
+  return draft;
 }

@@ -2,21 +2,36 @@
  * One file (on disk or uploaded) → draft items: refuse binaries, pick the importer by content,
  * stream JSON Lines and gzip, read documents whole only below a size limit. Every problem with
  * the input becomes an error item; only programmer errors are thrown.
+ *
+ * Memory stays bounded whatever the input: JSON Lines stream a line at a time (lines.ts caps a
+ * line), a text or HTML document is read whole only below its format's byte limit, a page is
+ * measured before it is built into a DOM (html-shape.ts), and no article longer than
+ * MAX_ARTICLE_CHARS reaches the tokenizer.
  */
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { UserError } from '../errors';
+import type { ArticleDraft } from '../model';
 import { binaryKind, decodeText, sniffEncoding } from '../text/decode';
 import { detectFormat, headText, isGzip, type Format } from './detect';
 import type { DraftItem } from './draft';
 import { declaredCharset, parseHtml } from './html';
+import { checkHtmlShape } from './html-shape';
 import { drain } from './chunks';
 import { readJsonRecords } from './json';
 import { parsePlainText } from './plaintext';
+import { displayPath } from './walk';
 
-/** A text or HTML article is read whole; beyond this it is not an article but a mistake. */
-export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+/**
+ * The longest article accepted, in characters: about twice the longest official document of the
+ * corpus (a tariff decree of 1.03 million). Parsing and indexing cost memory in proportion.
+ */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+/** A plain-text article is read whole: 2 M characters take at most 6 MB of UTF-8. */
+export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
+/** A saved page also carries markup, styles and inline pictures beside its article. */
+export const MAX_HTML_BYTES = 32 * 1024 * 1024;
 /** Enough of the start of a file to recognise its format. */
 export const HEAD_BYTES = 64 * 1024;
 
@@ -32,11 +47,29 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function tooLarge(size: number): UserError {
-  return new UserError('import.too-large', {
-    size: formatSize(size),
-    limit: formatSize(MAX_DOCUMENT_BYTES),
-  });
+function byteLimit(format: Format): number {
+  return format === 'html' ? MAX_HTML_BYTES : MAX_TEXT_BYTES;
+}
+
+function tooLarge(size: number, limit: number): UserError {
+  return new UserError('import.too-large', { size: formatSize(size), limit: formatSize(limit) });
+}
+
+function binary(kind: string): UserError {
+  // No magic number, only NUL bytes: a program's data, or a text file a power cut zero-filled.
+  return kind === 'data'
+    ? new UserError('import.nul-bytes')
+    : new UserError('import.binary', { kind });
+}
+
+function articleChars(draft: ArticleDraft): number {
+  let n = draft.title.length + (draft.summary?.length ?? 0);
+  for (const b of draft.blocks) n += b.type === 'p' ? b.text.length : b.caption.length;
+  return n;
+}
+
+function tooLong(chars: number): UserError {
+  return new UserError('import.too-long', { chars, limit: MAX_ARTICLE_CHARS });
 }
 
 /** A stream error as the user sees it: a damaged gzip, or a file that went away mid-read. */
@@ -65,7 +98,12 @@ async function readAll(stream: Readable, limit: number): Promise<Uint8Array> {
   let size = 0;
   for await (const chunk of drain(stream)) {
     size += chunk.length;
-    if (size > limit) throw tooLarge(size);
+    // Only reached by gzip, whose size is unknown until read: stop at the limit, not the end.
+    if (size > limit)
+      throw new UserError('import.too-large', {
+        size: `> ${formatSize(limit)}`,
+        limit: formatSize(limit),
+      });
     parts.push(chunk);
   }
   return Buffer.concat(parts);
@@ -87,14 +125,25 @@ async function readHead(stream: Readable): Promise<Uint8Array> {
   return Buffer.concat(parts);
 }
 
+function decodeDocument(bytes: Uint8Array, format: Format): string {
+  // The head was checked for NUL bytes; a UTF-8 document may still hide them further on.
+  if (sniffEncoding(bytes) === 'utf-8' && bytes.includes(0))
+    throw new UserError('import.nul-bytes');
+  const charset = format === 'html' ? declaredCharset(headText(bytes)) : null;
+  const text = decodeText(bytes, { declaredCharset: charset });
+  if (format === 'text' && text.length > MAX_ARTICLE_CHARS) throw tooLong(text.length);
+  return text;
+}
+
 /** Parse a whole text or HTML document; errors become one item for the file. */
 function parseDocument(bytes: Uint8Array, format: Format, where: string): DraftItem {
   try {
+    const text = decodeDocument(bytes, format);
     if (format === 'html') {
-      const text = decodeText(bytes, { declaredCharset: declaredCharset(headText(bytes)) });
+      checkHtmlShape(text);
       return { ok: true, draft: parseHtml(text, where), where };
     }
-    return { ok: true, draft: parsePlainText(decodeText(bytes), where), where };
+    return { ok: true, draft: parsePlainText(text, where), where };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error, where };
     throw error;
@@ -115,8 +164,7 @@ async function* readJson(
 }
 
 /** Gzip holds JSON Lines in the corpus, but a gzipped article or page reads as well. */
-async function* readGzip(source: ByteSource): AsyncGenerator<DraftItem> {
-  const where = source.where;
+async function* readGzip(source: ByteSource, where: string): AsyncGenerator<DraftItem> {
   const open = () => pipeline(source.stream(), createGunzip(), () => {});
   let head: Uint8Array;
   try {
@@ -131,7 +179,7 @@ async function* readGzip(source: ByteSource): AsyncGenerator<DraftItem> {
   }
   const kind = binaryKind(head);
   if (kind && !isGzip(head)) {
-    yield { ok: false, error: new UserError('import.binary', { kind }), where };
+    yield { ok: false, error: binary(kind), where };
     return;
   }
   const format = detectFormat(head, where);
@@ -140,25 +188,25 @@ async function* readGzip(source: ByteSource): AsyncGenerator<DraftItem> {
     return;
   }
   try {
-    yield parseDocument(await readAll(open(), MAX_DOCUMENT_BYTES), format, where);
+    yield parseDocument(await readAll(open(), byteLimit(format)), format, where);
   } catch (error) {
     yield { ok: false, error: streamError(error, where), where };
   }
 }
 
-export async function* readSource(source: ByteSource): AsyncGenerator<DraftItem> {
-  const { where, head } = source;
+async function* readAny(source: ByteSource, where: string): AsyncGenerator<DraftItem> {
+  const { head } = source;
   if (source.size === 0) {
     yield { ok: false, error: new UserError('import.empty'), where };
     return;
   }
   if (isGzip(head)) {
-    yield* readGzip(source);
+    yield* readGzip(source, where);
     return;
   }
   const kind = binaryKind(head);
   if (kind) {
-    yield { ok: false, error: new UserError('import.binary', { kind }), where };
+    yield { ok: false, error: binary(kind), where };
     return;
   }
   const format = detectFormat(head, where);
@@ -166,13 +214,22 @@ export async function* readSource(source: ByteSource): AsyncGenerator<DraftItem>
     yield* readJson(() => source.stream(), head, where);
     return;
   }
-  if (source.size > MAX_DOCUMENT_BYTES) {
-    yield { ok: false, error: tooLarge(source.size), where };
+  if (source.size > byteLimit(format)) {
+    yield { ok: false, error: tooLarge(source.size, byteLimit(format)), where };
     return;
   }
   try {
-    yield parseDocument(await readAll(source.stream(), MAX_DOCUMENT_BYTES), format, where);
+    yield parseDocument(await readAll(source.stream(), byteLimit(format)), format, where);
   } catch (error) {
     yield { ok: false, error: streamError(error, where), where };
+  }
+}
+
+export async function* readSource(source: ByteSource): AsyncGenerator<DraftItem> {
+  for await (const item of readAny(source, displayPath(source.where))) {
+    const chars = item.ok ? articleChars(item.draft) : 0;
+    yield chars > MAX_ARTICLE_CHARS
+      ? { ok: false, error: tooLong(chars), where: item.where }
+      : item;
   }
 }

@@ -9,12 +9,31 @@ import { UserError } from '../errors';
 
 export type WalkItem = { path: string } | { path: string; error: UserError };
 
+/**
+ * Control characters (a terminal escape, a line break, a bell) and the bidirectional overrides
+ * that make "gpj.exe" read as "exe.jpg" are legal in file names. Wherever a name is shown — an
+ * import summary, a terminal, an article's provenance — they appear as visible escapes instead.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function displayPath(path: string): string {
+  return path.replace(INVISIBLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100
+      ? `\\x${code.toString(16).padStart(2, '0').toUpperCase()}`
+      : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}
+
 function errorFor(path: string, error: unknown): WalkItem {
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ELOOP') return { path, error: new UserError('import.symlink-loop', { path }) };
+  const shown = displayPath(path);
+  if (code === 'ELOOP')
+    return { path: shown, error: new UserError('import.symlink-loop', { path: shown }) };
   if (code === undefined) throw error;
   // ENOENT, a dangling link, EACCES: the user cannot get at it either way.
-  return { path, error: new UserError('import.not-found', { path }) };
+  return { path: shown, error: new UserError('import.not-found', { path: shown }) };
 }
 
 async function* visit(path: string, onPath: Set<string>): AsyncGenerator<WalkItem> {
@@ -30,7 +49,11 @@ async function* visit(path: string, onPath: Set<string>): AsyncGenerator<WalkIte
     return;
   }
   // Sockets, FIFOs and devices would block or never end: they are not documents.
-  if (!stat.isDirectory()) return;
+  if (!stat.isDirectory()) {
+    const shown = displayPath(path);
+    yield { path: shown, error: new UserError('import.not-a-file', { path: shown }) };
+    return;
+  }
   let real: string;
   let names: string[];
   try {
@@ -41,7 +64,8 @@ async function* visit(path: string, onPath: Set<string>): AsyncGenerator<WalkIte
     return;
   }
   if (onPath.has(real)) {
-    yield { path, error: new UserError('import.symlink-loop', { path }) };
+    const shown = displayPath(path);
+    yield { path: shown, error: new UserError('import.symlink-loop', { path: shown }) };
     return;
   }
   onPath.add(real);

@@ -4,21 +4,23 @@
  * bm25 cannot see — a title that holds the whole query — and fused with the catalog's matches
  * (fuzzy titles, numbers, notes). Snippets are made for the returned page only.
  */
-import type { Block, SearchHit, SearchRequest, SearchResult } from '../model';
+import type { SearchHit, SearchRequest, SearchResult } from '../model';
 import type { Db } from '../store/db';
 import { filterClause } from '../store/articles';
-import { blockText } from '../archive/layout';
 import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
 import { matchAll, matchAny, matchExact, rankedMatch } from './fts-query';
-import { makeSnippet } from './snippet';
+import { hydrateHits } from './hits';
 import { tokenize } from '../text/vietnamese';
 import { Vocabulary, type VocabularySource } from './vocabulary';
 
 /** Fewer hits than this and the result offers a corrected query. */
 const SUGGEST_BELOW = 3;
 
-/** bm25 weights per FTS column: title, title_folded, meta, meta_folded, body, body_folded. */
-const WEIGHTS = '14.0, 10.0, 8.0, 6.0, 1.5, 1.0';
+/**
+ * bm25 weights per FTS column (fts-text.ts FTS_COLUMNS): title, title_folded, meta, meta_folded,
+ * body, body_folded, title_pairs, meta_pairs, body_pairs.
+ */
+const WEIGHTS = '14.0, 10.0, 8.0, 6.0, 1.5, 1.0, 12.0, 6.0, 2.0';
 /** How many completions a word being typed stands for. */
 const PREFIX_COMPLETIONS = 6;
 /**
@@ -29,6 +31,28 @@ const PREFIX_COMPLETIONS = 6;
 const BROAD = 10_000;
 /** How many of the best bm25 candidates are re-ranked. */
 const RERANK_WINDOW = 200;
+/**
+ * bm25 scores at most this many matches, the most recently imported: a query's work stays the
+ * same whether the archive holds 10,000 articles or a million. Title and fact matches of a broad
+ * query are ranked the same way over the short columns, whose matches are far fewer.
+ */
+const RANK_LIMIT = 3_000;
+/**
+ * Matches are counted up to this many and no further ("more than 10,000"): past it a count says
+ * nothing a reader uses, and counting on would make every broad query read all its postings.
+ */
+const COUNT_CAP = BROAD;
+
+/**
+ * What one search read, in rows: counted (the capped count), scored (handed to bm25, an upper
+ * bound) and listed (read in index order for the newest-first fill). The test suite checks that
+ * these stay nearly flat while the archive grows tenfold (tests/integration/search-scale.test.ts).
+ */
+export interface SearchWork {
+  counted: number;
+  scored: number;
+  listed: number;
+}
 
 /** Extra candidates from the in-memory catalog (titles, numbers, tags, notes), scored 0–1. */
 export type CatalogLookup = (parsed: ParsedQuery) => Map<number, number>;
@@ -40,21 +64,10 @@ interface Ranked {
   scores: Map<number, number>;
 }
 
-interface HitRow {
-  rowid: number;
-  id: string;
-  title: string;
-  date: string | null;
-  source: string | null;
-  doc_number: string | null;
-  doc_type: string | null;
-  summary: string | null;
-  blocks: string;
-  source_id: string;
-}
-
 export class SearchEngine {
   readonly vocabulary: Vocabulary;
+  /** The work of the last search (see SearchWork). */
+  work: SearchWork = { counted: 0, scored: 0, listed: 0 };
 
   constructor(
     private readonly db: Db,
@@ -66,6 +79,7 @@ export class SearchEngine {
 
   search(request: SearchRequest): SearchResult {
     const started = performance.now();
+    this.work = { counted: 0, scored: 0, listed: 0 };
     let parsed = this.completePrefixes(
       parseQuery(request.query ?? '', { typeAhead: request.typeAhead }),
     );
@@ -75,7 +89,8 @@ export class SearchEngine {
     const limit = request.limit ?? 20;
     const offset = request.offset ?? 0;
     const done = (total: number, hits: SearchHit[]): SearchResult => ({
-      total,
+      total: Math.min(total, COUNT_CAP),
+      totalCapped: total > COUNT_CAP,
       hits,
       suggestion: parsed.empty
         ? null
@@ -84,13 +99,14 @@ export class SearchEngine {
     });
     if (parsed.empty) return done(0, []);
 
+    // Counted by what must match; the ranking expression adds signals that only score.
     let expr = rankedMatch(parsed.clauses);
-    let total = expr ? this.count(expr, filter) : 0;
+    let total = expr ? this.count(matchAll(parsed.clauses)!, filter) : 0;
     if (total === 0 && parsed.clauses.some((c) => c.negated)) {
       // "Bà Rịa -Vũng Tàu" pasted from a title: a dash that leaves nothing was punctuation.
       const literal = parsed.clauses.map((c) => ({ ...c, negated: false }));
       const literalExpr = rankedMatch(literal);
-      const literalTotal = literalExpr ? this.count(literalExpr, filter) : 0;
+      const literalTotal = literalExpr ? this.count(matchAll(literal)!, filter) : 0;
       if (literalTotal > 0) {
         parsed = { clauses: literal, empty: false };
         [expr, total] = [literalExpr, literalTotal];
@@ -125,7 +141,8 @@ export class SearchEngine {
               extra,
               Math.max(RERANK_WINDOW, offset + limit),
             );
-    const hits = this.hydrate(
+    const hits = hydrateHits(
+      this.db,
       ranked.order.slice(offset, offset + limit),
       parsed.clauses,
       ranked.scores,
@@ -160,18 +177,38 @@ export class SearchEngine {
    * joined only when a filter needs it (or `facts` asks for it). Bind `expr`, then the filter's
    * parameters.
    */
-  private matching(filter: Filter, facts = false): string {
+  // The floor is cast: bound as a JavaScript number it reaches FTS5 as a REAL, which FTS5 does
+  // not seek by (it reads every match and SQLite filters after: ten times slower, measured).
+  private matching(filter: Filter, facts = false, floor = false): string {
     const join = facts || filter.sql !== '1';
     return `FROM articles_fts f ${join ? 'JOIN article_facts a ON a.article = f.rowid' : ''}
-      WHERE articles_fts MATCH ? ${filter.sql !== '1' ? `AND ${filter.sql}` : ''}`;
+      WHERE articles_fts MATCH ? ${filter.sql !== '1' ? `AND ${filter.sql}` : ''}
+      ${floor ? 'AND f.rowid >= CAST(? AS INTEGER)' : ''}`;
   }
 
+  /**
+   * The rowid of the RANK_LIMIT-th most recent match, or 0 when there are fewer: read in the
+   * index's own order and stopped there, so it costs RANK_LIMIT rows at most.
+   */
+  private floor(expr: string, filter: Filter): number {
+    this.work.listed += RANK_LIMIT;
+    const row = this.db
+      .prepare(
+        `SELECT f.rowid AS rowid ${this.matching(filter)} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`,
+      )
+      .get(expr, ...filter.params, RANK_LIMIT - 1) as { rowid: number } | undefined;
+    return row?.rowid ?? 0;
+  }
+
+  /** How many articles match, up to COUNT_CAP + 1 (more: the count stops there). */
   private count(expr: string, filter: Filter): number {
-    return (
+    const n = (
       this.db
-        .prepare(`SELECT count(*) AS n ${this.matching(filter)}`)
-        .get(expr, ...filter.params) as { n: number }
+        .prepare(`SELECT count(*) AS n FROM (SELECT 1 ${this.matching(filter)} LIMIT ?)`)
+        .get(expr, ...filter.params, COUNT_CAP + 1) as { n: number }
     ).n;
+    this.work.counted += n;
+    return n;
   }
 
   private byDate(expr: string, filter: Filter, n: number): Ranked {
@@ -207,6 +244,13 @@ export class SearchEngine {
     const order = [...scores.keys()].sort(
       (a, b) => tier(b) - tier(a) || scores.get(b)! - scores.get(a)! || a - b,
     );
+    // Paging past what bm25 scored (more matches than RANK_LIMIT): the rest, newest first.
+    if (expr && order.length < window && this.work.counted > order.length) {
+      for (const rowid of this.newest(expr, filter, window)) {
+        if (order.length >= window) break;
+        if (!scores.has(rowid)) order.push(rowid);
+      }
+    }
     return { order, scores };
   }
 
@@ -252,20 +296,23 @@ export class SearchEngine {
 
   /** Matches in the index's own order, most recently imported first: no sort over every match. */
   private newest(expr: string, filter: Filter, n: number): number[] {
+    this.work.listed += n;
     const rows = this.db
       .prepare(`SELECT f.rowid AS rowid ${this.matching(filter)} ORDER BY f.rowid DESC LIMIT ?`)
       .all(expr, ...filter.params, n) as { rowid: number }[];
     return rows.map((r) => r.rowid);
   }
 
-  /** The best `window` matches of `expr` by bm25, as positive scores. */
+  /** The best `window` matches of `expr` by bm25 (of its RANK_LIMIT most recent), as positive scores. */
   private ranked(expr: string, filter: Filter, window: number): { rowid: number; score: number }[] {
+    const floor = this.floor(expr, filter);
+    this.work.scored += floor ? RANK_LIMIT : Math.min(RANK_LIMIT, this.work.counted);
     return this.db
       .prepare(
-        `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${this.matching(filter)}
+        `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${this.matching(filter, false, true)}
          ORDER BY bm25(articles_fts, ${WEIGHTS}) LIMIT ?`,
       )
-      .all(expr, ...filter.params, window) as { rowid: number; score: number }[];
+      .all(expr, ...filter.params, floor, window) as { rowid: number; score: number }[];
   }
 
   private passes(rowid: number, filter: Filter): boolean {
@@ -301,38 +348,5 @@ export class SearchEngine {
       }
       scores.set(row.rowid, scores.get(row.rowid)! + bonus);
     }
-  }
-
-  private hydrate(
-    page: number[],
-    clauses: readonly Clause[],
-    scores: Map<number, number>,
-  ): SearchHit[] {
-    if (!page.length) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT rowid, id, title, date, source, doc_number, doc_type, summary, blocks, source_id
-         FROM articles WHERE rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(page)) as HitRow[];
-    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
-    return page.flatMap((rowid) => {
-      const row = byRowid.get(rowid);
-      if (!row) return [];
-      const blocks = JSON.parse(row.blocks) as Block[];
-      return [
-        {
-          id: row.id,
-          sourceId: row.source_id,
-          title: row.title,
-          date: row.date,
-          source: row.source,
-          docNumber: row.doc_number,
-          docType: row.doc_type,
-          score: Math.round((scores.get(rowid) ?? 0) * 1000) / 1000,
-          snippet: makeSnippet([row.summary ?? '', ...blocks.map(blockText)], clauses),
-        },
-      ];
-    });
   }
 }

@@ -1,10 +1,15 @@
 /**
  * From parsed clauses to FTS5 MATCH expressions. Tokens are our own syllables (letters and digits
- * only), so quoting them is always safe: user text never reaches FTS5's query syntax raw.
+ * only) and their pairs, so quoting them is always safe: user text never reaches FTS5's query
+ * syntax raw.
+ *
+ * The index keeps no positions (see fts-text.ts): a word of one syllable is matched by itself,
+ * several adjacent syllables ("dân vận", a quoted phrase, "91/2015") by their folded pairs.
  */
 import type { Clause, Field } from './query-parser';
+import { pairToken } from './fts-text';
 
-type Form = 'folded' | 'exact';
+type Form = 'folded' | 'exact' | 'pairs';
 
 const COLUMNS: Record<Form, Record<Field | 'all', string>> = {
   folded: {
@@ -25,25 +30,65 @@ const COLUMNS: Record<Form, Record<Field | 'all', string>> = {
     source: 'meta',
     body: 'body',
   },
+  pairs: {
+    all: 'title_pairs meta_pairs body_pairs',
+    title: 'title_pairs',
+    number: 'meta_pairs',
+    issuer: 'meta_pairs',
+    author: 'meta_pairs',
+    source: 'meta_pairs',
+    body: 'body_pairs',
+  },
+};
+
+const SHORT: Record<Form, string> = {
+  folded: 'title_folded meta_folded',
+  exact: 'title meta',
+  pairs: 'title_pairs meta_pairs',
 };
 
 /** Where a clause without a field looks: everywhere, or only in titles and document facts. */
 export type Scope = 'all' | 'short';
 
-function phrase(clause: Clause, requested: Form, scope: Scope = 'all'): string {
+type Where = Field | 'all' | 'short';
+
+const columns = (form: Form, where: Where) =>
+  `{${where === 'short' ? SHORT[form] : COLUMNS[form][where]}}`;
+
+const quoted = (token: string, prefix = false) => `"${token}"${prefix ? ' *' : ''}`;
+
+/**
+ * Folded words standing together, the last one possibly unfinished: one word by itself, two by
+ * their pair ("dan van" → dan_van), more by their pairs and then, to be sure they stand in that
+ * order as one run, by FTS5's phrase over the positions of the few articles the pairs leave.
+ */
+export function foldedRun(words: readonly string[], where: Where = 'all', prefix = false): string {
+  if (words.length === 1) return `${columns('folded', where)} : ${quoted(words[0], prefix)}`;
+  const pairs = words
+    .slice(1)
+    .map((w, i) => quoted(pairToken(words[i], w), prefix && i === words.length - 2));
+  const together = `${columns('pairs', where)} : (${pairs.join(' AND ')})`;
+  if (words.length === 2) return together;
+  return `${together} AND ${columns('folded', where)} : ${quoted(words.join(' '), prefix)}`;
+}
+
+function phrase(clause: Clause, requested: 'folded' | 'exact', scope: Scope = 'all'): string {
   // A word being typed with accents ("dân vậ") is matched by its exact prefix: folded, "va*"
   // would stand for half the archive's syllables.
   const form = clause.prefix && clause.accented ? 'exact' : requested;
-  const field = clause.field ?? (scope === 'short' ? 'short' : 'all');
-  const columns = `{${field === 'short' ? SHORT[form] : COLUMNS[form][field]}}`;
+  const where: Where = clause.field ?? (scope === 'short' ? 'short' : 'all');
   if (clause.completions?.length && form === 'folded') {
-    return `${columns} : (${clause.completions.map((w) => `"${w}"`).join(' OR ')})`;
+    return `${columns('folded', where)} : (${clause.completions.map((w) => quoted(w)).join(' OR ')})`;
   }
-  const words = clause.tokens.map((t) => (form === 'folded' ? t.folded : t.exact)).join(' ');
-  return `${columns} : "${words}"${clause.prefix ? ' *' : ''}`;
+  const folded = clause.tokens.map((t) => t.folded);
+  if (form === 'folded') return foldedRun(folded, where, clause.prefix);
+  const exact = clause.tokens.map((t, i) =>
+    quoted(t.exact, clause.prefix && i === folded.length - 1),
+  );
+  if (exact.length === 1) return `${columns('exact', where)} : ${exact[0]}`;
+  // Every syllable accent-exact, and standing together (their folded pairs).
+  return `${columns('exact', where)} : (${exact.join(' AND ')}) AND ${foldedRun(folded, where, clause.prefix)}`;
 }
-
-const SHORT: Record<Form, string> = { folded: 'title_folded meta_folded', exact: 'title meta' };
 
 /**
  * All positive clauses must match (AND), excluded ones must not; folded so accents are optional.
@@ -51,7 +96,7 @@ const SHORT: Record<Form, string> = { folded: 'title_folded meta_folded', exact:
  */
 export function matchAll(
   clauses: readonly Clause[],
-  form: Form = 'folded',
+  form: 'folded' | 'exact' = 'folded',
   scope: Scope = 'all',
 ): string | null {
   const positive = clauses.filter((c) => !c.negated).map((c) => `(${phrase(c, form, scope)})`);
@@ -70,10 +115,10 @@ export function matchAny(clauses: readonly Clause[]): string | null {
 
 /**
  * The ranking expression: `required` (the AND of every clause) plus optional signals that only
- * add to bm25 when they match — the accented clauses accent-exact, and the adjacent syllables of
- * the plain words typed as phrases ("dan van lang son" rewards "dân vận" + "Lạng Sơn" standing
- * together over scattered syllables). The first clause is in the optional group too, so the
- * group always matches and never filters: it only scores.
+ * add to bm25 when they match — the accented clauses accent-exact, and the pairs formed by the
+ * plain words typed next to each other ("dan van lang son" rewards "dân vận" + "Lạng Sơn"
+ * standing together over scattered syllables). The first clause is in the optional group too, so
+ * the group always matches and never filters: it only scores.
  */
 export function rankedMatch(clauses: readonly Clause[]): string | null {
   const required = matchAll(clauses);
@@ -86,14 +131,8 @@ export function rankedMatch(clauses: readonly Clause[]): string | null {
   for (let i = 0; i + 1 < words.length; i++) {
     const [a, b] = [words[i], words[i + 1]];
     if (a.field !== b.field) continue;
-    signals.push(
-      `{${COLUMNS.folded[a.field ?? 'all']}} : "${a.tokens[0].folded} ${b.tokens[0].folded}"`,
-    );
-    if (a.accented && b.accented) {
-      signals.push(
-        `{${COLUMNS.exact[a.field ?? 'all']}} : "${a.tokens[0].exact} ${b.tokens[0].exact}"`,
-      );
-    }
+    const last = a.tokens[a.tokens.length - 1].folded;
+    signals.push(foldedRun([last, b.tokens[0].folded], a.field ?? 'all'));
   }
   // A phrase typed accented is matched folded (tone placement and typing vary) and rewarded exact.
   return signals.length > 1 ? `(${required}) AND (${signals.join(' OR ')})` : required;

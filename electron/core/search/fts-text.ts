@@ -1,6 +1,11 @@
 /**
- * What goes into the full-text index for an article: our own normalised syllables, once accent-
- * exact and once folded, per column. FTS5's unicode61 tokenizer then only splits on spaces.
+ * What goes into the full-text index for an article: our own normalised syllables, per field,
+ * once accent-exact and once folded, and the folded pairs of adjacent syllables ("dan_van").
+ * FTS5's unicode61 tokenizer then only splits on spaces (and keeps `_` inside a pair).
+ *
+ * A phrase is matched by its pairs, a single word by itself. Most Vietnamese words are two
+ * syllables, so a pair is a word: its posting list is short where the lists of its syllables are
+ * long ("nam", "dan" are in most articles), and a query reads the short lists.
  */
 import type { ArticleDraft } from '../model';
 import { tokenize } from '../text/vietnamese';
@@ -13,17 +18,42 @@ export interface FtsRow {
   meta_folded: string;
   body: string;
   body_folded: string;
+  title_pairs: string;
+  meta_pairs: string;
+  body_pairs: string;
 }
 
-function pair(text: string): [string, string] {
+/** The index's columns in table order (bm25 weights in search/engine.ts follow this order). */
+export const FTS_COLUMNS = [
+  'title',
+  'title_folded',
+  'meta',
+  'meta_folded',
+  'body',
+  'body_folded',
+  'title_pairs',
+  'meta_pairs',
+  'body_pairs',
+] as const satisfies ReadonlyArray<keyof FtsRow>;
+
+/** The one statement that writes an article's index row (import, reindex, repair). */
+export const FTS_INSERT = `INSERT INTO articles_fts (rowid, ${FTS_COLUMNS.join(', ')})
+  VALUES (@rowid, ${FTS_COLUMNS.map((c) => `@${c}`).join(', ')})`;
+
+/** The folded pair token of two adjacent folded syllables. */
+export const pairToken = (a: string, b: string): string => `${a}_${b}`;
+
+function forms(text: string): [exact: string, folded: string, pairs: string] {
   const tokens = tokenize(text);
-  let exact = '';
-  let folded = '';
-  for (const t of tokens) {
-    exact += (exact ? ' ' : '') + t.exact;
-    folded += (folded ? ' ' : '') + t.folded;
+  const exact: string[] = [];
+  const folded: string[] = [];
+  const pairs: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    exact.push(tokens[i].exact);
+    folded.push(tokens[i].folded);
+    if (i) pairs.push(pairToken(tokens[i - 1].folded, tokens[i].folded));
   }
-  return [exact, folded];
+  return [exact.join(' '), folded.join(' '), pairs.join(' ')];
 }
 
 /** Fields a reader searches by name rather than content: number, type, issuer, author, source. */
@@ -36,9 +66,19 @@ export function metaText(
 }
 
 export function ftsRow(draft: ArticleDraft): FtsRow {
-  const [title, title_folded] = pair(draft.title);
-  const [meta, meta_folded] = pair(metaText(draft));
+  const [title, title_folded, title_pairs] = forms(draft.title);
+  const [meta, meta_folded, meta_pairs] = forms(metaText(draft));
   const bodyParts = [draft.summary ?? '', ...draft.blocks.map(blockText)];
-  const [body, body_folded] = pair(bodyParts.filter(Boolean).join('\n'));
-  return { title, title_folded, meta, meta_folded, body, body_folded };
+  const [body, body_folded, body_pairs] = forms(bodyParts.filter(Boolean).join('\n'));
+  return {
+    title,
+    title_folded,
+    meta,
+    meta_folded,
+    body,
+    body_folded,
+    title_pairs,
+    meta_pairs,
+    body_pairs,
+  };
 }

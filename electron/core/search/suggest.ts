@@ -4,6 +4,7 @@
  * order, the catalog proposes fuzzy matches (and is simply absent until it has been built);
  * titles that hold the typed words in order, from their start, come first.
  */
+import { foldedRun } from './fts-query';
 import type { Db } from '../store/db';
 import { foldedSyllables } from '../text/vietnamese';
 import type { Catalog } from './catalog';
@@ -90,8 +91,8 @@ function ftsPhrasePrefix(db: Db, typed: string[], limit: number): number[] {
   const rows = db
     .prepare(
       `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-       ORDER BY bm25(articles_fts, 0, 10.0, 0, 6.0, 0, 0) LIMIT ?`,
+       ORDER BY bm25(articles_fts, 0, 10.0, 0, 6.0, 0, 0, 12.0, 6.0, 0) LIMIT ?`,
     )
-    .all(`{title_folded meta_folded} : "${typed.join(' ')}" *`, limit) as Array<{ rowid: number }>;
+    .all(foldedRun(typed, 'short', true), limit) as Array<{ rowid: number }>;
   return rows.map((r) => r.rowid);
 }

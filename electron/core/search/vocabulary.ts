@@ -6,6 +6,7 @@
  * dong", not the more common "dang"). The vocabulary comes from FTS5's own vocabulary table.
  */
 import lunr from 'lunr';
+import { foldedRun } from './fts-query';
 import type { Db } from '../store/db';
 import type { Clause } from './query-parser';
 
@@ -113,7 +114,7 @@ export class Vocabulary {
   private phraseCount(words: string[]): number {
     const row = this.db
       .prepare('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?')
-      .get(`{title_folded meta_folded body_folded} : "${words.join(' ')}"`) as { n: number };
+      .get(foldedRun(words)) as { n: number };
     return row.n;
   }
 

@@ -4,7 +4,7 @@
  */
 import type { Article, ArticleDraft, Block, SearchFilters } from '../model';
 import type { Db } from './db';
-import { ftsRow } from '../search/fts-text';
+import { FTS_INSERT, ftsRow, type FtsRow } from '../search/fts-text';
 import { bumpCatalogGeneration } from '../search/catalog';
 
 interface ArticleRow {
@@ -20,6 +20,8 @@ interface ArticleRow {
   doc_number: string | null;
   doc_type: string | null;
   issuer: string | null;
+  place?: string | null;
+  encoding?: string | null;
   source_id: string;
   imported_at: string;
   imported_from: string | null;
@@ -37,15 +39,13 @@ export class ArticleStore {
   constructor(private readonly db: Db) {
     this.insertArticle = db.prepare(`
       INSERT INTO articles (id, title, date, author, source, url, summary, blocks, doc_number,
-        doc_type, issuer, source_id, imported_at, imported_from)
+        doc_type, issuer, place, encoding, source_id, imported_at, imported_from)
       VALUES (@id, @title, @date, @author, @source, @url, @summary, @blocks, @docNumber,
-        @docType, @issuer, @sourceId, @importedAt, @importedFrom)
+        @docType, @issuer, @place, @encoding, @sourceId, @importedAt, @importedFrom)
       ON CONFLICT(id) DO NOTHING`);
-    this.insertFts = db.prepare(`
-      INSERT INTO articles_fts (rowid, title, title_folded, meta, meta_folded, body, body_folded)
-      VALUES (@rowid, @title, @title_folded, @meta, @meta_folded, @body, @body_folded)`);
+    this.insertFts = db.prepare(FTS_INSERT);
     this.insertFacts = db.prepare(
-      'INSERT INTO article_facts (article, date, doc_type, source) VALUES (?, ?, ?, ?)',
+      'INSERT INTO article_facts (article, date, doc_type, source, issuer) VALUES (?, ?, ?, ?, ?)',
     );
     this.byId = db.prepare('SELECT * FROM articles WHERE id = ?');
     this.tagsOf = db.prepare(
@@ -65,6 +65,8 @@ export class ArticleStore {
     draft: ArticleDraft,
     importedAt: string,
     importedFrom: string | null,
+    /** The full-text row, when made beforehand (in the import's tokenising thread). */
+    fts?: FtsRow,
   ): number | null {
     const info = this.insertArticle.run({
       id,
@@ -78,14 +80,16 @@ export class ArticleStore {
       docNumber: draft.docNumber,
       docType: draft.docType,
       issuer: draft.issuer,
+      place: draft.place ?? null,
+      encoding: draft.encoding ?? null,
       sourceId: draft.sourceId,
       importedAt,
       importedFrom,
     });
     if (info.changes === 0) return null;
     const rowid = Number(info.lastInsertRowid);
-    this.insertFts.run({ rowid, ...ftsRow(draft) });
-    this.insertFacts.run(rowid, draft.date, draft.docType, draft.source);
+    this.insertFts.run({ rowid, ...(fts ?? ftsRow(draft)) });
+    this.insertFacts.run(rowid, draft.date, draft.docType, draft.source, draft.issuer);
     if (draft.tags.length) setNames(this.db, 'tags', 'article_tags', 'tag', rowid, draft.tags);
     return rowid;
   }
@@ -114,6 +118,8 @@ export class ArticleStore {
       docNumber: row.doc_number,
       docType: row.doc_type,
       issuer: row.issuer,
+      place: row.place ?? null,
+      encoding: row.encoding ?? null,
       sourceId: row.source_id,
       importedAt: row.imported_at,
       importedFrom: row.imported_from,
@@ -159,7 +165,8 @@ function setNames(
 
 /**
  * SQL conditions and bound values for the filters every list and search shares. `alias` names
- * either `articles` or the slim `article_facts` (same column names for date, type and source).
+ * either `articles` or the slim `article_facts` (same column names for date, type, issuer and
+ * source).
  */
 export function filterClause(
   filters: SearchFilters,
@@ -179,6 +186,10 @@ export function filterClause(
   if (filters.type) {
     parts.push(`${alias}.doc_type = ?`);
     params.push(filters.type);
+  }
+  if (filters.issuer) {
+    parts.push(`${alias}.issuer = ?`);
+    params.push(filters.issuer);
   }
   if (filters.source) {
     parts.push(`${alias}.source = ?`);

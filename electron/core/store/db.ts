@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors';
 import { migrations, SCHEMA_VERSION } from './migrations';
+import { checkReadable, damagedError, looksLikeSqlite } from './health';
 
 export type Db = Database.Database;
 
@@ -20,7 +21,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const readOnly = options.readOnly ?? false;
   if (file !== ':memory:') {
     if (readOnly && !fs.existsSync(file)) throw new UserError('import.not-found', { path: file });
-    if (!readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (!readOnly) {
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      // Before SQLite creates its -wal and -shm files: a read-only place is left untouched.
+      if (!writable(file)) throw new UserError('db.read-only', { file });
+    }
   }
   let db: Db;
   try {
@@ -48,10 +53,22 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       if (readOnly) throw new UserError('db.read-only', { file });
       migrate(db, version);
     }
+    if (file !== ':memory:') checkReadable(db);
     return db;
   } catch (error) {
     db.close();
     throw translateOpenError(error, file);
+  }
+}
+
+/** The archive (if it exists) and its folder can be written (a read-only mount counts, for root too). */
+function writable(file: string): boolean {
+  try {
+    fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -69,12 +86,17 @@ export function translateOpenError(error: unknown, file: string): unknown {
   if (error instanceof UserError) return error;
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
-    return new UserError('db.not-archive', { file });
-  if (code === 'SQLITE_READONLY' || (code === 'SQLITE_CANTOPEN' && /read-?only/i.test(message))) {
+  if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
+    // A file that starts like SQLite but cannot be read is damaged: offer the newest backup.
+    return looksLikeSqlite(file) ? damagedError(file) : new UserError('db.not-archive', { file });
+  }
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    (code === 'SQLITE_CANTOPEN' && /read-?only/i.test(message))
+  ) {
     return new UserError('db.read-only', { file });
   }
-  if (code === 'SQLITE_FULL') return new UserError('db.disk-full');
+  if (code.startsWith('SQLITE_FULL')) return new UserError('db.disk-full');
   if (code === 'SQLITE_CANTOPEN') return new UserError('db.cannot-open', { file, reason: message });
   return error;
 }

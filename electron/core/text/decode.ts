@@ -1,10 +1,12 @@
 /**
  * Bytes → text for every importer. Files come from office PCs, old CDs and phones: UTF-8 with or
- * without a BOM, UTF-16 from Word's "Unicode text", sometimes a picture or a program dropped into
- * the same folder. Anything that is not text is refused with a UserError that names what it is.
+ * without a BOM, UTF-16 from Word's "Unicode text", pre-Unicode Vietnamese (TCVN3, VNI) from the
+ * 1990s and 2000s, sometimes a picture or a program dropped into the same folder. Anything that is
+ * not text is refused with a UserError that names what it is.
  */
 import iconv from 'iconv-lite';
 import { UserError } from '../errors';
+import { detectLegacy, legacyView } from './legacy';
 import { nfc } from './vietnamese';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -109,6 +111,27 @@ function countBytes(bytes: Uint8Array, seq: number[]): number {
   return n;
 }
 
+/** Charsets that name Windows-1252 (as browsers read them): the legacy fonts' own code page. */
+function westernCharset(charset: string): boolean {
+  return /^(?:windows-1252|cp1252|iso-8859-1|iso8859-1|latin-?1|l1|us-ascii|ascii)$/.test(charset);
+}
+
+/**
+ * Bytes that are not UTF-8: a charset the page declares, else TCVN3 or VNI — returned as their
+ * Windows-1252 characters, which is how those fonts were keyed. The importers convert them to
+ * Unicode (`convertLegacy`) where they make an article's fields, and record the encoding; the
+ * same characters reach them inside UTF-8 pages and JSON too.
+ */
+function decodeNotUtf8(body: Uint8Array, charset: string | null, error: unknown): string {
+  if (charset && !/^utf-?8$/.test(charset) && !westernCharset(charset)) {
+    if (iconv.encodingExists(charset)) return iconv.decode(Buffer.from(body), charset);
+  }
+  const view = legacyView(body);
+  if (detectLegacy(view)) return view;
+  if (charset && westernCharset(charset)) return view;
+  throw error;
+}
+
 export interface DecodeOptions {
   /** A charset the file declares itself (an HTML `<meta charset>`), used when UTF-8 fails. */
   declaredCharset?: string | null;
@@ -116,7 +139,8 @@ export interface DecodeOptions {
 
 /**
  * Decode a whole file to NFC text with `\n` line ends. Throws `import.empty`, `import.binary`
- * or `import.undecodable`; never returns garbage silently.
+ * or `import.undecodable`; never returns garbage silently (TCVN3 and VNI come back as their
+ * Windows-1252 characters for the importers to convert: see `decodeNotUtf8`).
  */
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): string {
   if (bytes.length === 0) throw new UserError('import.empty');
@@ -130,10 +154,8 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
     try {
       text = decodeUtf8(body);
     } catch (error) {
-      const charset = options.declaredCharset?.toLowerCase();
-      if (bom || !charset || /^utf-?8$/.test(charset) || !iconv.encodingExists(charset))
-        throw error;
-      text = iconv.decode(Buffer.from(body), charset);
+      if (bom) throw error;
+      text = decodeNotUtf8(body, options.declaredCharset?.toLowerCase() ?? null, error);
     }
   } else {
     text = iconv.decode(Buffer.from(body), encoding);

@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from '../app/format';
 import { useReadySignal } from '../app/ready';
 import { articleHref } from '../app/route';
 import { ExportControls } from './ExportControls';
+import { ImportAnnotations } from './ImportAnnotations';
 
 const PAGE = 100;
 
@@ -20,7 +21,12 @@ export function AllNotesScreen() {
   const [total, setTotal] = useState(0);
   const [loaded, setLoaded] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
+  /** Only the orphans (imported notes whose passage was not found), and how many there are. */
+  const [orphansOnly, setOrphansOnly] = useState(false);
+  const [orphanCount, setOrphanCount] = useState(0);
+  const [reload, setReload] = useState(0);
   useReadySignal(loaded);
+  const orphaned = orphansOnly ? true : undefined;
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(input.trim()), 200);
@@ -29,7 +35,13 @@ export function AllNotesScreen() {
 
   useEffect(() => {
     let live = true;
-    api.listAnnotations({ query: query || undefined, limit: PAGE }).then(
+    api.listAnnotations({ orphaned: true, limit: 1 }).then(
+      (page) => {
+        if (live) setOrphanCount(page.total);
+      },
+      () => undefined, // the main list below reports a failing host
+    );
+    api.listAnnotations({ query: query || undefined, orphaned, limit: PAGE }).then(
       (page) => {
         if (!live) return;
         setItems(page.items);
@@ -45,13 +57,14 @@ export function AllNotesScreen() {
     return () => {
       live = false;
     };
-  }, [query, reportError]);
+  }, [query, orphaned, reload, reportError]);
 
   const more = async () => {
     setLoadingMore(true);
     try {
       const page = await api.listAnnotations({
         query: query || undefined,
+        orphaned,
         limit: PAGE,
         offset: items.length,
       });
@@ -69,7 +82,23 @@ export function AllNotesScreen() {
       <div className="screen-head">
         <h1>{t('notes.title')}</h1>
         <ExportControls />
+        <ImportAnnotations onImported={() => setReload((n) => n + 1)} />
       </div>
+      {(orphanCount > 0 || orphansOnly) && (
+        <div className="orphan-filter">
+          <label>
+            <input
+              type="checkbox"
+              checked={orphansOnly}
+              onChange={(e) => setOrphansOnly(e.target.checked)}
+            />
+            {t('notes.orphansOnly', {
+              count: orphanCount,
+              formatted: formatNumber(orphanCount, i18n.language),
+            })}
+          </label>
+        </div>
+      )}
       <div className="search-box compact">
         <input
           type="search"
@@ -87,19 +116,28 @@ export function AllNotesScreen() {
           : t('common.loading')}
       </p>
       {loaded && items.length === 0 ? (
-        <p className="empty-panel">{query ? t('notes.noMatch') : t('notes.empty')}</p>
+        <p className="empty-panel">
+          {query || orphansOnly ? t('notes.noMatch') : t('notes.empty')}
+        </p>
       ) : (
         <ul className="note-cards">
           {items.map((a) => (
             <li key={a.id} className={`note-card hl-border-${a.color ?? 'yellow'}`}>
               <h2 className="note-card-title">
-                <a href={articleHref(a.articleId, a.kind === 'bookmark' ? undefined : a.id)}>
+                <a
+                  href={articleHref(
+                    a.articleId,
+                    a.kind === 'bookmark' || a.orphaned ? undefined : a.id,
+                  )}
+                >
                   {a.articleTitle}
                 </a>
               </h2>
               <p className="muted small">
                 {t(`notes.kinds.${a.kind}`)} · {formatDate(a.updated.slice(0, 10), i18n.language)}
+                {a.orphaned && <span className="orphan-badge">{t('orphans.badge')}</span>}
               </p>
+              {a.orphaned && <p className="muted small">{t('orphans.cardHelp')}</p>}
               {a.selector && <blockquote className="note-quote">{a.selector.exact}</blockquote>}
               {a.note && <p className="annotation-note">{a.note}</p>}
             </li>

@@ -1,19 +1,30 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation } from '../../../electron/core/model';
+import type { Annotation, TextSelector } from '../../../electron/core/model';
 import { AnnotationItem } from './AnnotationItem';
-import { inReadingOrder } from './colors';
+import { inReadingOrder, orphansOf } from './colors';
+import { OrphanList } from './OrphanList';
 import type { AnnotationActions } from './useAnnotations';
 
 interface Props {
   actions: AnnotationActions;
   activeId: string | null;
   onJump(annotation: Annotation): void;
+  /** The passage selected in the article now (an orphan can be attached to it). */
+  selection: TextSelector | null;
+  onReattached(annotation: Annotation): void;
   children?: ReactNode;
 }
 
 /** The article's annotations in reading order: jump to, edit, recolour, delete with undo. */
-export function AnnotationPanel({ actions, activeId, onJump, children }: Props) {
+export function AnnotationPanel({
+  actions,
+  activeId,
+  onJump,
+  selection,
+  onReattached,
+  children,
+}: Props) {
   const { t } = useTranslation();
   const list = inReadingOrder(actions.annotations);
 
@@ -62,6 +73,15 @@ export function AnnotationPanel({ actions, activeId, onJump, children }: Props) 
           ))}
         </ol>
       )}
+      <OrphanList
+        orphans={orphansOf(actions.annotations)}
+        selection={selection}
+        onReattach={async (id, selector) => {
+          const attached = await actions.reattach(id, selector);
+          if (attached) onReattached(attached);
+        }}
+        onDelete={(id) => void actions.remove(id)}
+      />
       {children}
     </aside>
   );

@@ -18,6 +18,8 @@ export interface AnnotationActions {
   remove(id: string, undoable?: boolean): Promise<boolean>;
   undoDelete(): Promise<boolean>;
   dismissUndo(): void;
+  /** Attach an orphan to the passage now selected. */
+  reattach(id: string, selector: TextSelector): Promise<Annotation | null>;
 }
 
 /**
@@ -86,9 +88,24 @@ export function useAnnotations(articleId: string, initial: Annotation[]): Annota
     }
   }, [lastDeleted, reportError]);
 
+  const reattach = useCallback<AnnotationActions['reattach']>(
+    async (id, selector) => {
+      try {
+        const attached = await api.reattachAnnotation({ id, selector });
+        setAnnotations((list) => list.map((a) => (a.id === id ? attached : a)));
+        return attached;
+      } catch (error) {
+        reportError(error);
+        return null;
+      }
+    },
+    [reportError],
+  );
+
   return {
     annotations,
     lastDeleted,
+    reattach,
     create,
     update,
     remove,

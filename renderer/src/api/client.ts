@@ -30,11 +30,19 @@ export const methodNames = [
   'updateAnnotation',
   'deleteAnnotation',
   'restoreAnnotation',
+  'reattachAnnotation',
+  'importAnnotations',
   'setTags',
   'setCollections',
   'importPaths',
   'importFiles',
   'exportAnnotations',
+  'exportBundle',
+  'exportBundleToPath',
+  'importBundle',
+  'importBundlePath',
+  'getInbox',
+  'setInbox',
 ] as const satisfies readonly MethodName[];
 type Listed = (typeof methodNames)[number];
 const _everyMethodListed: [Exclude<MethodName, Listed>] extends [never] ? true : never = true;

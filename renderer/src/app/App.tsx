@@ -10,6 +10,7 @@ import { SearchScreen } from '../search/SearchScreen';
 import { DisplayProvider } from '../settings/DisplayContext';
 import { LanguageSelect } from '../settings/LanguageSelect';
 import { AlertProvider } from './AlertContext';
+import { ArchiveGate } from './DamagedArchive';
 import { Nav } from './Nav';
 import { navigate, useRoute, type Route } from './route';
 import { isTypingTarget, requestSearchFocus } from './shortcuts';
@@ -87,7 +88,9 @@ export function App() {
       <DisplayProvider>
         <SearchProvider>
           <ImportProvider>
-            <Shell />
+            <ArchiveGate>
+              <Shell />
+            </ArchiveGate>
           </ImportProvider>
         </SearchProvider>
       </DisplayProvider>

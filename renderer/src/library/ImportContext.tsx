@@ -10,6 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress, ImportSummary } from '../../../electron/api/contract';
 import { api, onApiEvent } from '../api/client';
+import { toApiError } from '../api/errors';
 import { useAlerts } from '../app/AlertContext';
 import { archiveChanged } from '../app/changes';
 import { bytesToBase64, planBatches } from './batches';
@@ -33,6 +34,30 @@ interface ImportContextValue extends ImportState {
 
 const ImportContext = createContext<ImportContextValue | null>(null);
 const idle: ImportState = { running: false, sent: 0, files: 0, host: null, summary: null };
+
+const isBundle = (file: File) => /\.arbundle$/i.test(file.name);
+
+/** A bundle's import, told as an import summary (the bundle panel shows the full report). */
+async function importBundleFile(file: File): Promise<ImportSummary> {
+  const name = file.name.normalize('NFC');
+  try {
+    const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    const report = await api.importBundle({ name, base64 });
+    return {
+      imported: report.articles.added,
+      duplicates: report.articles.present,
+      failed: report.refused.map((r) => ({ path: name, error: r.reason })),
+      articleIds: report.articleIds,
+    };
+  } catch (error) {
+    return {
+      imported: 0,
+      duplicates: 0,
+      failed: [{ path: name, error: toApiError(error).message }],
+      articleIds: [],
+    };
+  }
+}
 
 function merge(a: ImportSummary, b: ImportSummary): ImportSummary {
   return {
@@ -59,6 +84,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       setState({ ...idle, running: true, files: files.length });
       let total: ImportSummary = { imported: 0, duplicates: 0, failed: [], articleIds: [] };
       try {
+        // Archive bundles dropped or picked here are merged as bundles, not read as articles.
+        for (const file of files.filter(isBundle)) {
+          total = merge(total, await importBundleFile(file));
+          setState((s) => ({ ...s, sent: s.sent + 1, host: null }));
+        }
+        files = files.filter((f) => !isBundle(f));
         for (const batch of planBatches(files.map((f) => f.size))) {
           const payload = await Promise.all(
             batch.map(async (i) => ({

@@ -8,6 +8,7 @@ import { useArchiveVersion } from '../app/changes';
 import { formatDate, formatNumber } from '../app/format';
 import { useReadySignal } from '../app/ready';
 import { articleHref } from '../app/route';
+import { BundlePanel } from './BundlePanel';
 import { ImportPanel } from './ImportPanel';
 import { useFacets } from './useFacets';
 
@@ -78,6 +79,7 @@ export function LibraryScreen() {
     <div className="screen library-screen">
       <h1>{t('library.title')}</h1>
       <ImportPanel />
+      <BundlePanel />
       <section className="browse" aria-labelledby="browse-title">
         <h2 id="browse-title">{t('library.browseTitle')}</h2>
         <div className="segmented" role="group" aria-label={t('library.browseBy')}>

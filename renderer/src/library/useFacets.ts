@@ -4,7 +4,14 @@ import { api } from '../api/client';
 import { useAlerts } from '../app/AlertContext';
 import { useArchiveVersion } from '../app/changes';
 
-const empty: Facets = { types: [], sources: [], tags: [], collections: [], years: [] };
+const empty: Facets = {
+  types: [],
+  issuers: [],
+  sources: [],
+  tags: [],
+  collections: [],
+  years: [],
+};
 type Entry = { version: number; facets: Facets };
 let cache: Entry | null = null;
 

@@ -2,9 +2,18 @@ import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../electron/core/model';
 import { formatDate } from '../app/format';
 
-/** Title and the facts a citation needs: date, author, source, number, type, issuer. */
+/** Legacy encodings by the names people know them from their fonts and keyboards. */
+const ENCODING_NAMES: Record<string, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows' };
+
+/**
+ * Title and the facts a citation needs: date, author, source, number, type, issuer, place; and
+ * the legacy encoding the text was converted from, so a reader knows to check odd letters.
+ */
 export function ArticleHeader({ article }: { article: Article }) {
   const { t, i18n } = useTranslation();
+  const encoding = article.encoding
+    ? t('reader.encodingValue', { name: ENCODING_NAMES[article.encoding] ?? article.encoding })
+    : null;
   const facts: [string, string | null][] = [
     ['reader.date', formatDate(article.date, i18n.language) || null],
     ['reader.author', article.author],
@@ -12,6 +21,8 @@ export function ArticleHeader({ article }: { article: Article }) {
     ['reader.docNumber', article.docNumber],
     ['reader.docType', article.docType],
     ['reader.issuer', article.issuer],
+    ['reader.place', article.place],
+    ['reader.encoding', encoding],
   ];
   return (
     <header className="article-header">

@@ -181,6 +181,11 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
           actions={actions}
           activeId={activeId}
           onJump={(a: Annotation) => jumpTo(a.id)}
+          selection={pending?.selector ?? null}
+          onReattached={(a: Annotation) => {
+            clear();
+            setActiveId(a.id);
+          }}
         >
           <div className="article-lists">
             <ListEditor

@@ -6,7 +6,7 @@ import { useFacets } from '../library/useFacets';
 import { useSearch } from './SearchContext';
 import { hasFilters } from './state';
 
-type FacetKey = 'type' | 'source' | 'tag' | 'collection';
+type FacetKey = 'type' | 'issuer' | 'source' | 'tag' | 'collection';
 
 function FacetSelect({
   label,
@@ -36,7 +36,7 @@ function FacetSelect({
   );
 }
 
-/** Date range, type, source, tag and collection filters. */
+/** Date range, type, issuer, source, tag and collection filters. */
 export function Filters({ id }: { id: string }) {
   const { t } = useTranslation();
   const { facets } = useFacets();
@@ -77,6 +77,7 @@ export function Filters({ id }: { id: string }) {
         />
       </div>
       {facet('type', facets.types)}
+      {facet('issuer', facets.issuers)}
       {facet('source', facets.sources)}
       {facet('tag', facets.tags)}
       {facet('collection', facets.collections)}

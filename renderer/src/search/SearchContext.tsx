@@ -91,6 +91,7 @@ export function SearchProvider({ children }: { children: ReactNode }) {
             ...s,
             hits: page.hits,
             total: page.total,
+            totalCapped: page.totalCapped ?? false,
             suggestion: page.suggestion,
             status: 'done',
             loadingMore: false,

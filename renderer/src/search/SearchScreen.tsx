@@ -29,7 +29,7 @@ export function SearchScreen() {
   const count =
     search.status === 'loading' && search.hits.length === 0
       ? t('search.searching')
-      : t('search.count', {
+      : t(search.totalCapped ? 'search.countMore' : 'search.count', {
           count: search.total,
           formatted: formatNumber(search.total, i18n.language),
         });

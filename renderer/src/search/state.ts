@@ -15,6 +15,8 @@ export interface SearchState {
   sort: SortOrder;
   hits: SearchHit[];
   total: number;
+  /** More match than were counted: `total` is a lower bound. */
+  totalCapped: boolean;
   suggestion: string | null;
   status: 'idle' | 'loading' | 'done' | 'error';
   loadingMore: boolean;
@@ -27,6 +29,7 @@ export const initialSearch: SearchState = {
   sort: 'relevance',
   hits: [],
   total: 0,
+  totalCapped: false,
   suggestion: null,
   status: 'idle',
   loadingMore: false,

@@ -117,3 +117,36 @@ describe('anchor tolerates small differences', () => {
     assert.equal(slice(text, anchor(text, { exact: 'thủy lợi' })), 'Thuỷ lợi');
   });
 });
+
+describe('a moved position that lands on a repeat of the quote', () => {
+  test('is not trusted when the context says it is another occurrence', () => {
+    const [first, second] = positions(TEXT, 'công tác dân vận');
+    const right = selectorFor(TEXT, { start: second, end: second + 16 });
+    // The stored position now points at the first repeat: same words, other context.
+    const moved = { ...right, start: first, end: first + 16 };
+    assert.deepEqual(anchor(TEXT, moved), { start: second, end: second + 16 });
+  });
+
+  test('is trusted when no context was kept (a quote typed on the command line)', () => {
+    const [first] = positions(TEXT, 'công tác dân vận');
+    const r = anchor(TEXT, { exact: 'công tác dân vận', start: first, end: first + 16 });
+    assert.deepEqual(r, { start: first, end: first + 16 });
+  });
+});
+
+describe('the tolerant match also uses the context', () => {
+  const text = 'Hoà bình ở xã A. Hoà giải ở thôn B. Hoà bình ở thôn C.';
+
+  test('a repeat typed with the other tone placement: prefix and suffix choose', () => {
+    const byPrefix = anchor(text, { exact: 'hòa bình', prefix: 'giải ở thôn B. ' });
+    assert.equal(byPrefix?.start, text.lastIndexOf('Hoà bình'));
+    const bySuffix = anchor(text, { exact: 'hòa  bình', suffix: ' ở thôn C.' });
+    assert.equal(bySuffix?.start, text.lastIndexOf('Hoà bình'));
+    assert.equal(anchor(text, { exact: 'hòa bình' })?.start, 0);
+  });
+
+  test('and so does a quote typed without accents', () => {
+    const r = anchor(text, { exact: 'hoa binh', suffix: 'o thon C' });
+    assert.equal(r?.start, text.lastIndexOf('Hoà bình'));
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The page of hits a reader sees: rows read by rowid for that page only, each with its snippet.
+ */
+import type { Block, SearchHit } from '../model';
+import type { Db } from '../store/db';
+import { blockText } from '../archive/layout';
+import type { Clause } from './query-parser';
+import { makeSnippet } from './snippet';
+
+interface HitRow {
+  rowid: number;
+  id: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  doc_number: string | null;
+  doc_type: string | null;
+  summary: string | null;
+  blocks: string;
+  source_id: string;
+}
+
+export function hydrateHits(
+  db: Db,
+  page: number[],
+  clauses: readonly Clause[],
+  scores: Map<number, number>,
+): SearchHit[] {
+  if (!page.length) return [];
+  const rows = db
+    .prepare(
+      `SELECT rowid, id, title, date, source, doc_number, doc_type, summary, blocks, source_id
+       FROM articles WHERE rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(page)) as HitRow[];
+  const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+  return page.flatMap((rowid) => {
+    const row = byRowid.get(rowid);
+    if (!row) return [];
+    const blocks = JSON.parse(row.blocks) as Block[];
+    return [
+      {
+        id: row.id,
+        sourceId: row.source_id,
+        title: row.title,
+        date: row.date,
+        source: row.source,
+        docNumber: row.doc_number,
+        docType: row.doc_type,
+        score: Math.round((scores.get(rowid) ?? 0) * 1000) / 1000,
+        snippet: makeSnippet([row.summary ?? '', ...blocks.map(blockText)], clauses),
+      },
+    ];
+  });
+}
