@@ -3,7 +3,7 @@
  * the kernel's high-water mark VmHWM from /proc/self/status (exact peak, Linux only).
  */
 import fs from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, type Histogram } from 'node:perf_hooks';
 
 function statusField(name: string): number | null {
   try {
@@ -45,22 +45,43 @@ export class RssSampler {
   }
 }
 
-/** Event-loop delay of this (main) thread while work runs on it, in milliseconds. */
+export interface LagFigures {
+  maxMs: number;
+  p99Ms: number;
+  meanMs: number;
+}
+
+/** The sampling interval of every lag histogram here. */
+export const LAG_RESOLUTION_MS = 10;
+
+/**
+ * A delay histogram as lateness in milliseconds (two decimals): Node records the time between two
+ * ticks of a timer set to LAG_RESOLUTION_MS, so the interval itself is taken off; what remains is
+ * how long the thread could not run the timer (or answer anything else).
+ */
+export function lagOf(histogram: Histogram): LagFigures {
+  const ms = (ns: number) => Math.max(0, Math.round((ns / 1e6 - LAG_RESOLUTION_MS) * 100) / 100);
+  return {
+    maxMs: ms(histogram.max),
+    p99Ms: ms(histogram.percentile(99)),
+    meanMs: ms(histogram.mean),
+  };
+}
+
+/** Event-loop delay of this thread while work runs, in milliseconds. */
 export class LoopLag {
-  private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly histogram = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
 
   start(): this {
     this.histogram.enable();
     return this;
   }
 
-  stop(): { maxMs: number; p99Ms: number; meanMs: number } {
+  stop(): LagFigures {
     this.histogram.disable();
-    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-    return {
-      maxMs: ms(this.histogram.max),
-      p99Ms: ms(this.histogram.percentile(99)),
-      meanMs: ms(this.histogram.mean),
-    };
+    return lagOf(this.histogram);
   }
 }
+
+/** The BroadcastChannel on which the engine's thread (engine-thread.ts) reports its own lag. */
+export const LAG_CHANNEL = 'archive-reader-bench-engine-lag';

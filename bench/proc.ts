@@ -11,6 +11,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..');
 const CHILD = path.join(here, 'child.ts');
 
+/** Modes run from the bundle (bench/bundle.ts) once it is made: the cold starts. */
+const BUNDLED_MODES = new Set(['cold', 'floor-cold']);
+let bundled: string | null = null;
+
+/** Run the cold-start modes from this bundle from now on. */
+export function useBundledChild(file: string): void {
+  bundled = file;
+}
+
 export interface ChildRun<T> {
   result: T;
   /** From just before spawn() to the moment the result line arrived on our side. */
@@ -28,7 +37,8 @@ export function runChild<T>(mode: string, args: object): Promise<ChildRun<T>> {
     let firstMs = NaN;
     let result: T | undefined;
     let buffered = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, JSON.stringify(args)], {
+    const command = bundled && BUNDLED_MODES.has(mode) ? [bundled] : ['--import', 'tsx', CHILD];
+    const child = spawn(process.execPath, [...command, mode, JSON.stringify(args)], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -50,10 +60,15 @@ export function runChild<T>(mode: string, args: object): Promise<ChildRun<T>> {
       }
     });
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       const exitMs = performance.now() - started;
       if (code === 0 && result !== undefined) resolve({ result, resultMs, firstMs, exitMs });
-      else reject(new Error(`bench child '${mode}' exited with ${code} and no result`));
+      else {
+        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+        reject(
+          new Error(`its process (${mode}) ${how}${result === undefined ? ', no result' : ''}`),
+        );
+      }
     });
   });
 }

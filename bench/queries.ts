@@ -6,13 +6,14 @@
 import { prng, seedOf, shuffle } from './stats';
 import type { TitleRecord } from './corpus';
 
-/** Query classes in table order. Issue 4 adds `fuzzy` here. */
+/** Query classes in table order. */
 export const QUERY_CLASSES = [
   'one',
   'two',
   'three',
   'phrase',
   'accentFree',
+  'fuzzy',
   'title',
   'date',
   'typeahead',
@@ -26,6 +27,7 @@ export const CLASS_LABELS: Record<QueryClass, string> = {
   three: 'three syllables',
   phrase: 'quoted phrase (2–4)',
   accentFree: 'accent-free (2–3)',
+  fuzzy: 'accent-free (2–3) with one typo',
   title: 'real title, accent-stripped',
   date: 'two syllables + one-month date filter',
   typeahead: 'type-ahead prefix (suggest)',
@@ -47,6 +49,8 @@ export interface BenchQuery {
    * is the article the user looked for.
    */
   expectTitle?: string;
+  /** For `fuzzy`: the words as they were before the typo (what "did you mean" should offer). */
+  intended?: string;
 }
 
 /** Accent folding as a user without a Vietnamese keyboard types: no marks, đ → d. */
@@ -81,6 +85,23 @@ function runs(title: string): string[][] {
   return out;
 }
 
+/**
+ * One typo in a folded syllable of three letters or more, as fast typing makes them: two
+ * neighbouring letters swapped, one letter dropped, or one doubled. Null when it changes nothing.
+ */
+export function misspell(word: string, random: () => number): string | null {
+  if (word.length < 3) return null;
+  const kind = Math.floor(random() * 3);
+  const at = Math.floor(random() * (word.length - (kind === 0 ? 1 : 0)));
+  const typo =
+    kind === 0
+      ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+      : kind === 1
+        ? word.slice(0, at) + word.slice(at + 1)
+        : word.slice(0, at + 1) + word.slice(at);
+  return typo === word ? null : typo;
+}
+
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 /** Every word of a text quoted and ANDed: the floor's reading of a plain query. */
 const floorWords = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(quote).join(' ');
@@ -92,6 +113,8 @@ export function generateQueries(
   tier: string,
 ): Record<QueryClass, BenchQuery[]> {
   const dated = titles.filter((t) => t.date);
+  // Folded syllables of the titles: a typo that spells one of them is no typo.
+  const syllables = new Set(titles.flatMap((t) => runs(t.title).flat().map(fold)));
   const out = {} as Record<QueryClass, BenchQuery[]>;
   for (const cls of QUERY_CLASSES) {
     const random = prng(seedOf(seed, `${tier}/queries/${cls}`));
@@ -124,6 +147,22 @@ export function generateQueries(
       } else if (cls === 'accentFree') {
         const words = ngram(2 + Math.floor(random() * 2)).map(fold);
         q = { cls, text: words.join(' '), floor: words.map(quote).join(' ') };
+      } else if (cls === 'fuzzy') {
+        // A short accent-free query with one typo in one syllable: no article holds every word,
+        // so the engine's partial match, catalog (fuzzy titles) and "did you mean" all answer.
+        const t = pick(titles);
+        const words = ngramOf(t, 2 + Math.floor(random() * 2))?.map(fold);
+        if (!words) continue;
+        const at = Math.floor(random() * words.length);
+        const typo = misspell(words[at], random);
+        if (!typo || syllables.has(typo)) continue;
+        const typed = words.map((w, i) => (i === at ? typo : w));
+        q = {
+          cls,
+          text: typed.join(' '),
+          floor: typed.map(quote).join(' '),
+          intended: words.join(' '),
+        };
       } else if (cls === 'title') {
         const t = pick(titles);
         const text = fold(t.title).toLowerCase().replace(/\s+/g, ' ').trim();

@@ -1,80 +1,35 @@
 /**
- * `npm run bench` — the archive engine against a floor of raw SQLite FTS5, per tier of real
- * articles from ../shared/corpus: import rate, index build, memory, disk, cold start to first
- * result, and query latency by class. One Markdown table per tier on stdout; every figure in
- * bench/results/latest.json and latest.md. Progress goes to stderr.
+ * `npm run bench` — the archive engine against a floor of raw SQLite FTS5, per tier of articles
+ * from ../shared/corpus (real, or real and recombined for 100k and 1M): import rate, time until
+ * searchable, index build, memory, disk, event-loop lag, cold start to first result, query
+ * latency by class, the results page — each against issue 4's targets. One Markdown table per
+ * tier on stdout; every figure in bench/results/latest.json and latest.md. Progress on stderr.
  *
- *   npm run bench -- [--tiers 10k,75k] [--queries 200] [--seed 1] [--cold-runs 5]
- *                    [--class-budget 25] [--reindex 10k|all|none|TIERS] [--keep] [--out DIR]
- *
- * Method and the meaning of each figure: bench/README.md.
+ * Flags: options.ts (USAGE). Method and the meaning of each figure: bench/README.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildTierInput, TIERS } from './corpus';
+import { buildTierInput, TIERS, type TierInput } from './corpus';
 import { machineFacts } from './machine';
-import { runChild, ROOT } from './proc';
+import { parseArgs, type Options } from './options';
+import { runChild, ROOT, useBundledChild } from './proc';
+import { bundleChild } from './bundle';
 import { generateQueries, interleave, QUERY_CLASSES } from './queries';
-import {
-  markdownReport,
-  machineLine,
-  MB,
-  tierTable,
-  type BenchOptions,
-  type BenchReport,
-  type ClassFigures,
-  type ColdFigures,
-  type ImportFigures,
-  type TierResult,
-} from './report';
+import { markdownReport, machineLine, MB, tierTable } from './report';
+import type {
+  BenchReport,
+  ClassFigures,
+  ColdFigures,
+  ImportFigures,
+  TierBase,
+  TierFailure,
+  TierOutcome,
+  TierResult,
+} from './figures';
+import type { PageResult } from './child-queries';
 import { median } from './stats';
 import type { TypingFigures } from './typing';
-
-interface Options extends BenchOptions {
-  keep: boolean;
-  out: string;
-}
-
-function parseArgs(argv: string[]): Options {
-  const options: Options = {
-    tiers: ['10k', '75k'],
-    queries: 200,
-    seed: 1,
-    coldRuns: 5,
-    classBudget: 25,
-    reindex: ['10k'],
-    keep: false,
-    out: path.join(ROOT, 'bench', 'results'),
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    const count = (name: string) => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a positive whole number`);
-      return n;
-    };
-    if (flag === '--tiers')
-      options.tiers = value()
-        .split(',')
-        .map((t) => t.trim());
-    else if (flag === '--queries') options.queries = count('--queries');
-    else if (flag === '--seed') options.seed = count('--seed');
-    else if (flag === '--cold-runs') options.coldRuns = count('--cold-runs');
-    else if (flag === '--class-budget') options.classBudget = count('--class-budget');
-    else if (flag === '--reindex') {
-      const v = value();
-      options.reindex = v === 'none' ? [] : v === 'all' ? Object.keys(TIERS) : v.split(',');
-    } else if (flag === '--keep') options.keep = true;
-    else if (flag === '--out') options.out = path.resolve(value());
-    else throw new Error(`unknown option ${argv[i]}`);
-  }
-  for (const t of options.tiers) {
-    if (!TIERS[t]) throw new Error(`unknown tier ${t} (known: ${Object.keys(TIERS).join(', ')})`);
-  }
-  return options;
-}
 
 /** Queries typed keystroke by keystroke through the browser host, per tier. */
 const TYPING_QUERIES = 40;
@@ -111,9 +66,11 @@ interface ImportChild {
   seconds: number;
   catalogSeconds?: number | null;
   peakRssMb: number;
-  peakRssWithCatalogMb?: number;
+  peakRssWithCatalogMb?: number | null;
   sampledPeakRssMb: number;
-  eventLoop?: ImportFigures['eventLoop'];
+  mainLoop?: ImportFigures['mainLoop'];
+  engineLoop?: ImportFigures['engineLoop'];
+  searchable?: ImportFigures['searchable'];
 }
 
 interface ColdChild {
@@ -144,21 +101,72 @@ function coldFigures(runs: ColdRun[]): ColdFigures {
   };
 }
 
-async function runTier(name: string, options: Options, tmp: string): Promise<TierResult> {
+/** What a tier held, for its result whether or not it got far. */
+function tierBase(name: string, input: TierInput, started: number) {
+  return {
+    tier: name,
+    articles: input.articles,
+    bySource: input.bySource,
+    synthetic: input.synthetic,
+    rawBytes: input.rawBytes,
+    inputSeconds: input.seconds,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+type QuerySets = ReturnType<typeof generateQueries>;
+
+/** Where a tier's measurement has got to, for the report when a step does not finish. */
+interface Progress {
+  step: string;
+  importOurs?: ImportFigures;
+}
+
+async function runTier(name: string, options: Options, tmp: string): Promise<TierOutcome> {
   const started = performance.now();
-  const tier = TIERS[name];
   const dir = path.join(tmp, name);
   log(`${name}: building input from the corpus`);
-  const input = await buildTierInput(tier, path.join(dir, 'input'), options.seed, (m) => log(m));
-  log(`${name}: ${input.articles} articles, raw text ${MB(input.rawBytes)}`);
-
+  const input = await buildTierInput(TIERS[name], path.join(dir, 'input'), options.seed, (m) =>
+    log(m),
+  );
+  log(
+    `${name}: ${input.articles} articles (${input.synthetic} recombined), raw text ` +
+      `${MB(input.rawBytes)}, built in ${input.seconds.toFixed(1)} s`,
+  );
   const sets = generateQueries(input.titles, options.queries, options.seed, name);
-  const queriesFile = path.join(dir, 'queries.json');
-  fs.writeFileSync(queriesFile, JSON.stringify(interleave(sets, options.seed)));
+  fs.writeFileSync(path.join(dir, 'queries.json'), JSON.stringify(interleave(sets, options.seed)));
   input.titles = []; // let the parent stay small while the children work
 
+  const progress: Progress = { step: 'import' };
+  try {
+    const measured = await measureTier(name, options, dir, input, sets, progress);
+    return { ...tierBase(name, input, started), ...measured };
+  } catch (error) {
+    // Out of memory, a crash: the verdict for the tier (at 1M, "finishes without running out").
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${name}: the ${progress.step} did not finish: ${message}`);
+    const failure: TierFailure = {
+      ...tierBase(name, input, started),
+      failed: { step: progress.step, error: message },
+      importOurs: progress.importOurs,
+    };
+    return failure;
+  } finally {
+    if (!options.keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureTier(
+  name: string,
+  options: Options,
+  dir: string,
+  input: TierInput,
+  sets: QuerySets,
+  progress: Progress,
+): Promise<Omit<TierResult, keyof TierBase>> {
   const db = path.join(dir, 'archive.db');
   const floorDb = path.join(dir, 'floor.db');
+  const queriesFile = path.join(dir, 'queries.json');
   const figures = (r: ImportChild, file: string): ImportFigures => {
     const disk = diskUse(file);
     return {
@@ -167,31 +175,41 @@ async function runTier(name: string, options: Options, tmp: string): Promise<Tie
       failed: r.failed,
       seconds: r.seconds,
       rate: r.imported / r.seconds,
-      catalogSeconds: r.catalogSeconds ?? null,
+      catalogSeconds: r.catalogSeconds,
       peakRssMb: r.peakRssMb,
       peakRssWithCatalogMb: r.peakRssWithCatalogMb ?? null,
       sampledPeakRssMb: r.sampledPeakRssMb,
       dbBytes: disk.total,
       diskFiles: disk.files,
       ratioToRaw: disk.total / input.rawBytes,
-      eventLoop: r.eventLoop,
+      mainLoop: r.mainLoop,
+      engineLoop: r.engineLoop,
+      searchable: r.searchable,
     };
   };
 
-  log(`${name}: importing into a fresh archive (child process)`);
-  const ours = await runChild<ImportChild>('import', { db, files: input.files });
+  log(`${name}: importing into a fresh archive through the host's worker thread (child process)`);
+  const ours = await runChild<ImportChild>('import', { db, files: input.files, last: input.last });
+  progress.step = 'settling of the archive';
+  await runChild<{ seconds: number }>('settle', { db });
   const oursImport = figures(ours.result, db);
+  progress.importOurs = oursImport;
+  const found = ours.result.searchable;
   log(
     `${name}: imported ${ours.result.imported} (dup ${ours.result.duplicates}, failed ` +
-      `${ours.result.failed}) in ${ours.result.seconds.toFixed(1)} s`,
+      `${ours.result.failed}) in ${ours.result.seconds.toFixed(1)} s; last article ` +
+      `${found ? `${found.found ? 'found' : 'NOT found'} in ${found.ms.toFixed(0)} ms` : 'not searched'}`,
   );
   if (ours.result.failed) log(`  failures: ${JSON.stringify(ours.result.failures)}`);
 
+  progress.step = 'floor build';
   log(`${name}: building the floor (raw FTS5, child process)`);
   const floor = await runChild<ImportChild>('floor-build', { db: floorDb, files: input.files });
   const floorImport = figures(floor.result, floorDb);
   log(`${name}: floor built in ${floor.result.seconds.toFixed(1)} s`);
 
+  progress.step = 'cold starts';
+  useBundledChild(await bundleChild());
   log(`${name}: cold starts (${options.coldRuns} each, interleaved)`);
   const coldOurs: ColdRun[] = [];
   const coldFloor: ColdRun[] = [];
@@ -201,19 +219,28 @@ async function runTier(name: string, options: Options, tmp: string): Promise<Tie
     coldFloor.push(await runChild<ColdChild>('floor-cold', { db: floorDb, floorQuery: q.floor }));
   }
 
-  log(`${name}: ${QUERY_CLASSES.length} × ${options.queries} queries, ours and floor alternating`);
-  const queries = await runChild<TierResult['queries'] & { queries: number }>('queries', {
-    db,
-    floorDb,
-    queriesFile,
-    warmup: 20,
-    classBudgetMs: options.classBudget * 1000,
-    classMinimum: CLASS_MINIMUM,
-  });
+  progress.step = 'query run';
+  log(
+    `${name}: ${QUERY_CLASSES.length} classes × up to ${options.queries} queries, ours and floor ` +
+      `alternating, then ${options.pageQueries} results pages`,
+  );
+  const queries = await runChild<TierResult['queries'] & { queries: number; page: PageResult }>(
+    'queries',
+    {
+      db,
+      floorDb,
+      queriesFile,
+      warmup: 20,
+      classBudgetMs: options.classBudget * 1000,
+      classMinimum: CLASS_MINIMUM,
+      pageQueries: options.pageQueries,
+    },
+  );
   // Corpus text stays out of the results: full titles are not kept.
   const classes = queries.result.classes as Record<string, ClassFigures>;
   classes.title.slowest = classes.title.slowest.map(({ ms, total }) => ({ ms, total }));
 
+  progress.step = 'typing run';
   log(`${name}: typing ${TYPING_QUERIES} queries keystroke by keystroke through the browser host`);
   const typingFile = path.join(dir, 'typing.json');
   // Half typed without accents (as most users type), half with them.
@@ -230,6 +257,7 @@ async function runTier(name: string, options: Options, tmp: string): Promise<Tie
 
   let reindex: TierResult['reindex'] = null;
   if (options.reindex.includes(name)) {
+    progress.step = 'index rebuild';
     log(`${name}: full index rebuild, ours then floor`);
     const ri = await runChild<{
       seconds: number;
@@ -246,14 +274,7 @@ async function runTier(name: string, options: Options, tmp: string): Promise<Tie
       floor: { ...fr.result, rate: floorImport.imported / fr.result.seconds, engineError: null },
     };
   }
-  if (!options.keep) fs.rmSync(dir, { recursive: true, force: true });
-
   return {
-    tier: name,
-    articles: input.articles,
-    bySource: input.bySource,
-    rawBytes: input.rawBytes,
-    inputSeconds: input.seconds,
     import: { ours: oursImport, floor: floorImport },
     reindex,
     typing: typing.result,
@@ -266,9 +287,26 @@ async function runTier(name: string, options: Options, tmp: string): Promise<Tie
       idleHeapUsedMb: queries.result.idleHeapUsedMb,
       peakRssMb: queries.result.peakRssMb,
       classes: queries.result.classes,
+      page: queries.result.page,
     },
-    seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** `--input-only`: build each tier's input files and say what they hold. */
+async function buildInputsOnly(options: Options, tmp: string): Promise<void> {
+  for (const name of options.tiers) {
+    const dir = path.join(tmp, name, 'input');
+    const input = await buildTierInput(TIERS[name], dir, options.seed, (m) => log(m));
+    const onDisk = input.files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    process.stdout.write(
+      `${name}: ${input.articles} articles (${input.bySource.vietnews} VietNews, ` +
+        `${input.bySource.baomoi} Báo Mới, ${input.bySource.official} official, ` +
+        `${input.synthetic} recombined); raw text ${MB(input.rawBytes)}; JSON Lines ${MB(onDisk)}; ` +
+        `built in ${input.seconds.toFixed(1)} s; ${input.titles.length} titles for queries; ` +
+        `last record ${input.last?.id ?? '—'}${options.keep ? `; in ${dir}` : ''}\n`,
+    );
+    if (!options.keep) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -278,7 +316,15 @@ async function main(): Promise<void> {
   log(machineLine(machine));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-reader-bench-'));
   log(`work folder ${tmp}${options.keep ? ' (kept)' : ''}`);
-  const tiers: TierResult[] = [];
+  if (options.inputOnly) {
+    try {
+      await buildInputsOnly(options, tmp);
+    } finally {
+      if (!options.keep) fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    return;
+  }
+  const tiers: TierOutcome[] = [];
   try {
     for (const name of options.tiers) {
       const result = await runTier(name, options, tmp);
@@ -296,6 +342,7 @@ async function main(): Promise<void> {
       seed: options.seed,
       coldRuns: options.coldRuns,
       classBudget: options.classBudget,
+      pageQueries: options.pageQueries,
       reindex: options.reindex,
     },
     startedAt,

@@ -4,6 +4,7 @@
  * Each keystroke's request (`search` with `typeAhead`, 20 hits with snippets, as the renderer asks
  * after its debounce) is timed from send to parsed reply. Conservative: the renderer skips the
  * keystrokes a fast typist makes within its 150 ms debounce; here every one is sent and waited for.
+ * The caller ends its process afterwards (the engine's thread is not closed, see below).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -80,7 +81,8 @@ export async function measureTyping(db: string, texts: string[]): Promise<Typing
     };
   } finally {
     await host.close();
-    await engine.close();
+    // The engine is left to the process's exit: closing the host's engine makes its backup on
+    // quit (a copy of the whole archive), which is no part of typing.
     fs.rmSync(staticDir, { recursive: true, force: true });
   }
 }
