@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { useAlerts } from '../app/AlertContext';
 import { archiveChanged } from '../app/changes';
 import { Icon } from '../app/Icon';
+import { downloadBlob } from '../annotations/download';
 import { bytesToBase64 } from './batches';
 import { BundleReportDialog } from './BundleReportDialog';
 import { onBundleMenu, takeBundleMenuRequest } from './bundleMenu';
@@ -24,15 +25,7 @@ function downloadBase64(filename: string, base64: string): void {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/gzip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(filename, new Blob([bytes], { type: 'application/gzip' }));
 }
 
 /** Archive bundles: export (whole archive, a collection, what changed since), import, inbox. */
