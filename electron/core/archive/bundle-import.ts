@@ -24,12 +24,11 @@ import {
 } from './bundle';
 import { BundleMerge } from './bundle-merge';
 import { articleDigest } from './ids';
+// The same batches as any import: the same bound on how long one holds the engine's thread.
+import { approximateChars, BATCH_ARTICLES, BATCH_CHARS, MAX_REPORTED_IDS } from './import';
 
-const BATCH_ARTICLES = 400;
-const BATCH_CHARS = 8_000_000;
 const BATCH_ANNOTATIONS = 1000;
 const MAX_REPORTED = 100;
-const MAX_REPORTED_IDS = 1000;
 
 export interface BundleImportContext {
   db: Db;
@@ -200,10 +199,4 @@ export async function importBundle(
   progress.current = null;
   ctx.onProgress?.({ ...progress });
   return report;
-}
-
-function approximateChars(record: ArticleRecord): number {
-  let n = record.title.length + (record.summary?.length ?? 0);
-  for (const b of record.blocks) n += b.type === 'p' ? b.text.length : b.caption.length;
-  return n;
 }

@@ -14,13 +14,13 @@ import type { FtsRow } from '../search/fts-text';
 import { articleId } from './ids';
 import type { FtsPool } from './fts-pool';
 
-const BATCH_ARTICLES = 400;
+export const BATCH_ARTICLES = 400;
 /**
  * A batch's characters are bounded too: its transaction holds the engine's thread (searches wait
  * for it), and a batch of 400 laws is 20 M characters. 2 M characters write in about a second.
  */
-const BATCH_CHARS = 2_000_000;
-const MAX_REPORTED_IDS = 1000;
+export const BATCH_CHARS = 2_000_000;
+export const MAX_REPORTED_IDS = 1000;
 /**
  * A batch at least this large is tokenised in the pool's thread while this one reads on; a
  * smaller one (the last of a file, a folder of single articles) is tokenised in place, where it
@@ -155,7 +155,10 @@ class ImportRun {
   }
 }
 
-function approximateChars(draft: ArticleDraft): number {
+/** Characters of an article's text, for the batch limit (titles, leads, paragraphs, captions). */
+export function approximateChars(
+  draft: Pick<ArticleDraft, 'title' | 'summary' | 'blocks'>,
+): number {
   let n = draft.title.length + (draft.summary?.length ?? 0);
   for (const b of draft.blocks) n += b.type === 'p' ? b.text.length : b.caption.length;
   return n;
