@@ -10,7 +10,7 @@ import type { ArticleDraft } from '../model';
 import { readBytes, readFile, walk, type DraftItem } from '../importers';
 import type { Db } from '../store/db';
 import type { ArticleStore } from '../store/articles';
-import type { FtsRow } from '../search/fts-text';
+import type { PreparedArticle } from '../store/blocks';
 import { articleId } from './ids';
 import type { FtsPool } from './fts-pool';
 
@@ -64,7 +64,7 @@ class ImportRun {
 
   constructor(private readonly ctx: ImportContext) {
     this.exists = ctx.db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
-    this.write = ctx.db.transaction((batch: Pending[], rows: FtsRow[] | null) => {
+    this.write = ctx.db.transaction((batch: Pending[], rows: PreparedArticle[] | null) => {
       const added: number[] = [];
       for (const [i, { id, draft, from }] of batch.entries()) {
         const rowid = ctx.articles.insert(id, draft, this.importedAt, from, rows?.[i]);
@@ -141,7 +141,7 @@ class ImportRun {
     this.pool?.close();
   }
 
-  private commit(batch: Pending[], rows: FtsRow[] | null): void {
+  private commit(batch: Pending[], rows: PreparedArticle[] | null): void {
     const added = this.write(batch, rows) as number[];
     this.progress.imported = this.summary.imported;
     this.progress.duplicates = this.summary.duplicates;

@@ -1,11 +1,12 @@
 /**
  * The page of hits a reader sees: rows read by rowid for that page only, each with its snippet.
  */
-import type { Block, SearchHit } from '../model';
+import type { SearchHit } from '../model';
 import type { Db } from '../store/db';
 import { blockText } from '../archive/layout';
 import type { Clause } from './query-parser';
 import { makeSnippet } from './snippet';
+import { unpackBlocks, type StoredBlocks } from '../store/blocks';
 
 interface HitRow {
   rowid: number;
@@ -16,7 +17,7 @@ interface HitRow {
   doc_number: string | null;
   doc_type: string | null;
   summary: string | null;
-  blocks: string;
+  blocks: StoredBlocks;
   source_id: string;
 }
 
@@ -37,7 +38,7 @@ export function hydrateHits(
   return page.flatMap((rowid) => {
     const row = byRowid.get(rowid);
     if (!row) return [];
-    const blocks = JSON.parse(row.blocks) as Block[];
+    const blocks = unpackBlocks(row.blocks);
     return [
       {
         id: row.id,

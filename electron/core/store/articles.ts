@@ -2,9 +2,10 @@
  * Articles in SQLite: insert (with their full-text row, in the caller's transaction), read back,
  * list with filters, and the facets a library view browses by.
  */
-import type { Article, ArticleDraft, Block, SearchFilters } from '../model';
+import type { Article, ArticleDraft, SearchFilters } from '../model';
 import type { Db } from './db';
-import { FTS_INSERT, ftsRow, type FtsRow } from '../search/fts-text';
+import { FTS_INSERT, ftsRow } from '../search/fts-text';
+import { packBlocks, unpackBlocks, type PreparedArticle, type StoredBlocks } from './blocks';
 import { bumpCatalogGeneration } from '../search/catalog';
 
 interface ArticleRow {
@@ -16,7 +17,7 @@ interface ArticleRow {
   source: string | null;
   url: string | null;
   summary: string | null;
-  blocks: string;
+  blocks: StoredBlocks;
   doc_number: string | null;
   doc_type: string | null;
   issuer: string | null;
@@ -65,8 +66,8 @@ export class ArticleStore {
     draft: ArticleDraft,
     importedAt: string,
     importedFrom: string | null,
-    /** The full-text row, when made beforehand (in the import's tokenising thread). */
-    fts?: FtsRow,
+    /** The index row and packed blocks, when made beforehand (in the import's pool thread). */
+    prepared?: PreparedArticle,
   ): number | null {
     const info = this.insertArticle.run({
       id,
@@ -76,7 +77,7 @@ export class ArticleStore {
       source: draft.source,
       url: draft.url,
       summary: draft.summary,
-      blocks: JSON.stringify(draft.blocks),
+      blocks: prepared?.blocks ?? packBlocks(draft.blocks),
       docNumber: draft.docNumber,
       docType: draft.docType,
       issuer: draft.issuer,
@@ -88,7 +89,7 @@ export class ArticleStore {
     });
     if (info.changes === 0) return null;
     const rowid = Number(info.lastInsertRowid);
-    this.insertFts.run({ rowid, ...(fts ?? ftsRow(draft)) });
+    this.insertFts.run({ rowid, ...(prepared?.fts ?? ftsRow(draft)) });
     this.insertFacts.run(rowid, draft.date, draft.docType, draft.source, draft.issuer);
     if (draft.tags.length) setNames(this.db, 'tags', 'article_tags', 'tag', rowid, draft.tags);
     return rowid;
@@ -114,7 +115,7 @@ export class ArticleStore {
       source: row.source,
       url: row.url,
       summary: row.summary,
-      blocks: JSON.parse(row.blocks) as Block[],
+      blocks: unpackBlocks(row.blocks),
       docNumber: row.doc_number,
       docType: row.doc_type,
       issuer: row.issuer,

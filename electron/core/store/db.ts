@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { UserError } from '../errors';
 import { migrations, SCHEMA_VERSION } from './migrations';
 import { checkReadable, damagedError, looksLikeSqlite } from './health';
+import { blocksJson, type StoredBlocks } from './blocks';
 
 export type Db = Database.Database;
 
@@ -49,6 +50,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -32000');
+    // Packed article text for SQL that reads it (store/blocks.ts).
+    db.function('blocks_text', { deterministic: true }, (stored) =>
+      stored === null ? null : blocksJson(stored as StoredBlocks),
+    );
     if (version < SCHEMA_VERSION) {
       if (readOnly) throw new UserError('db.read-only', { file });
       migrate(db, version);

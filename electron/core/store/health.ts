@@ -13,10 +13,11 @@
 import fs from 'node:fs';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { UserError } from '../errors';
-import type { Block, SearchHit, SearchRequest, SearchResult } from '../model';
+import type { SearchHit, SearchRequest, SearchResult } from '../model';
 import type { Db } from './db';
 import { filterClause, type ArticleRow, type ArticleStore } from './articles';
 import { newestBackup } from './backup';
+import { unpackBlocks, type StoredBlocks } from './blocks';
 import { FTS_INSERT, ftsRow } from '../search/fts-text';
 import { parseQuery, type Clause } from '../search/query-parser';
 import { matchAll } from '../search/fts-query';
@@ -152,7 +153,7 @@ export class IndexRepair {
       const rows = page.all(last) as ArticleRow[];
       if (!rows.length) break;
       let chars = 0;
-      const batch = rows.filter((r) => (chars += r.blocks.length) <= REPAIR_PAGE_CHARS);
+      const batch = rows.filter((r) => (chars += storedChars(r.blocks)) <= REPAIR_PAGE_CHARS);
       if (!batch.length) batch.push(rows[0]);
       write(batch);
       done += batch.length;
@@ -231,7 +232,7 @@ export class IndexRepair {
   ): { rowids: number[]; total: number } {
     const filter = filterClause(request);
     const positive = clauses.filter((c) => !c.negated);
-    const text = `(a.title || ' ' || coalesce(a.summary, '') || ' ' || a.blocks || ' ' ||
+    const text = `(a.title || ' ' || coalesce(a.summary, '') || ' ' || blocks_text(a.blocks) || ' ' ||
       coalesce(a.doc_number, '') || ' ' || coalesce(a.doc_type, '') || ' ' ||
       coalesce(a.issuer, '') || ' ' || coalesce(a.author, '') || ' ' || coalesce(a.source, ''))`;
     const likes = positive.flatMap((c) => c.tokens.map((t) => likePattern(t.folded)));
@@ -271,12 +272,12 @@ export class IndexRepair {
        FROM articles WHERE rowid = ?`,
     );
     return rowids.map((rowid) => {
-      const row = get.get(rowid) as Record<string, string | null>;
-      const blocks = JSON.parse(row.blocks!) as Block[];
+      const row = get.get(rowid) as HitRow;
+      const blocks = unpackBlocks(row.blocks);
       return {
-        id: row.id!,
-        sourceId: row.source_id!,
-        title: row.title!,
+        id: row.id,
+        sourceId: row.source_id,
+        title: row.title,
         date: row.date,
         source: row.source,
         docNumber: row.doc_number,
@@ -293,7 +294,16 @@ function likePattern(folded: string): string {
   return `%${escaped.replace(/[aeiouyd]/g, '_')}%`;
 }
 
-type ScannedRow = Record<string, string | number | null>;
+type ScannedRow = Record<string, string | number | null | Uint8Array>;
+
+type HitRow = Record<'id' | 'title' | 'source_id', string> &
+  Record<'date' | 'source' | 'doc_number' | 'doc_type' | 'summary', string | null> & {
+    blocks: StoredBlocks;
+  };
+
+/** About how many characters stored blocks hold (packed ones inflate about three times). */
+const storedChars = (blocks: StoredBlocks) =>
+  typeof blocks === 'string' ? blocks.length : blocks.length * 3;
 
 /** Each field's folded syllables, computed once per scanned article whatever the clauses ask. */
 function syllablesOf(row: ScannedRow): (field: Clause['field']) => string[] {
@@ -306,7 +316,7 @@ function syllablesOf(row: ScannedRow): (field: Clause['field']) => string[] {
     source: () => String(row.source ?? ''),
     doc_type: () => String(row.doc_type ?? ''),
     body: () => {
-      const blocks = JSON.parse(String(row.blocks)) as Block[];
+      const blocks = unpackBlocks(row.blocks as StoredBlocks);
       return [row.summary ?? '', ...blocks.map(blockText)].join('\n');
     },
   };

@@ -1,0 +1,102 @@
+/**
+ * Article text is stored packed (store/blocks.ts): deflated JSON in a BLOB. Archives written
+ * before keep JSON text, and an archive may hold both forms; every reader (the article view,
+ * results pages, the search of articles the index has not reached, the index rebuild) must give
+ * the same answers whichever form a row has.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import readline from 'node:readline';
+import { Archive } from '../../electron/core/archive/archive';
+import { indexGap } from '../../electron/core/store/health';
+
+const CORPUS = path.resolve(
+  import.meta.dirname,
+  '../../../shared/corpus/vietnews-train-40k.jsonl.gz',
+);
+const SEEDS = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const QUERIES = ['dan van lang son', 'công an', 'giáo dục', 'tai nạn giao thông', 'bóng đá -world'];
+
+let dir: string;
+before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-blocks-'))));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function corpusSample(file: string, count: number): Promise<void> {
+  const lines: string[] = [];
+  const input = readline.createInterface({
+    input: fs.createReadStream(CORPUS).pipe(zlib.createGunzip()),
+  });
+  for await (const line of input) {
+    if (line.trim()) lines.push(line);
+    if (lines.length >= count) break;
+  }
+  input.close();
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+}
+
+const found = (archive: Archive, query: string) =>
+  archive.search({ query, limit: 1000 }).hits.map((h) => `${h.id} ${h.snippet}`);
+
+const storageClasses = (archive: Archive) =>
+  Object.fromEntries(
+    (
+      archive.db
+        .prepare('SELECT typeof(blocks) AS kind, count(*) AS n FROM articles GROUP BY kind')
+        .all() as Array<{ kind: string; n: number }>
+    ).map((r) => [r.kind, r.n]),
+  );
+
+test('packed and JSON-text blocks read, search and rebuild alike, in one archive', async () => {
+  const sample = path.join(dir, 'sample.jsonl');
+  await corpusSample(sample, 600);
+  const file = path.join(dir, 'archive.db');
+  let archive = Archive.open(file);
+  try {
+    const summary = await archive.importPaths([sample, SEEDS]);
+    const n = archive.stats().articles;
+    assert.ok(summary.imported > 550 && summary.imported === n, `${summary.imported} of ${n}`);
+    assert.deepEqual(storageClasses(archive), { blob: n });
+
+    const packed = archive.db
+      .prepare(
+        'SELECT sum(length(blocks)) AS packed, sum(length(CAST(blocks_text(blocks) AS BLOB))) AS json FROM articles',
+      )
+      .get() as { packed: number; json: number };
+    assert.ok(packed.packed < packed.json * 0.5, `packed ${packed.packed} of ${packed.json} bytes`);
+
+    const ids = (archive.db.prepare('SELECT id FROM articles').all() as { id: string }[]).map(
+      (r) => r.id,
+    );
+    const articles = ids.map((id) => archive.getArticle(id));
+    const results = QUERIES.map((q) => found(archive, q));
+    assert.ok(results.every((r) => r.length > 0));
+
+    // Half the rows back to the older form, JSON text.
+    archive.db.exec('UPDATE articles SET blocks = blocks_text(blocks) WHERE rowid % 2 = 0');
+    assert.deepEqual(storageClasses(archive), { blob: Math.ceil(n / 2), text: Math.floor(n / 2) });
+    assert.deepEqual(
+      ids.map((id) => archive.getArticle(id)),
+      articles,
+    );
+    QUERIES.forEach((q, i) => assert.deepEqual(found(archive, q), results[i], q));
+
+    // Without the index, the articles are searched as stored, in both forms.
+    archive.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
+    archive.close(); // the gap is noticed at open
+    archive = Archive.open(file);
+    assert.equal(indexGap(archive.db).indexed, 0);
+    const unindexed = (q: string) =>
+      new Set(archive.search({ query: q, limit: 1000 }).hits.map((h) => h.id));
+    for (const [i, q] of QUERIES.entries()) {
+      assert.deepEqual(unindexed(q), new Set(results[i].map((r) => r.split(' ')[0])), q);
+    }
+    assert.equal(await archive.repairIndex(), n);
+    QUERIES.forEach((q, i) => assert.deepEqual(found(archive, q), results[i], q));
+  } finally {
+    archive.close();
+  }
+});
