@@ -1,16 +1,15 @@
 /**
- * Search: FTS5 finds and scores candidates in one query whose bm25 already rewards accent-exact
- * matches and adjacent syllables (see `rankedMatch`); the best of them are then re-ranked by what
- * bm25 cannot see — a title that holds the whole query — and fused with the catalog's matches
- * (fuzzy titles, numbers, notes). Snippets are made for the returned page only.
- */
+ * Search: FTS5 lists the newest matches (at most RANK_LIMIT), and bm25 ranks them by pairs and
+ * accent-exact words (`scoreMatch`), or by the query itself (`rankedMatch`) when that is no dearer;
+ * the best are re-ranked by a title holding the whole query, and fused with the catalog's fuzzy
+ * matches when FTS5 finds nothing. Snippets are made for the returned page only. */
 import type { SearchHit, SearchRequest, SearchResult } from '../model';
 import type { Db } from '../store/db';
 import { filterClause } from '../store/articles';
 import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
-import { matchAll, matchAny, matchExact, rankedMatch } from './fts-query';
+import { matchAll, matchAny, matchExact, rankedMatch, scoreMatch } from './fts-query';
 import { hydrateHits } from './hits';
-import { tokenize } from '../text/vietnamese';
+import { titleBoost } from './title-boost';
 import { Vocabulary, type VocabularySource } from './vocabulary';
 
 /** Fewer hits than this and the result offers a corrected query. */
@@ -45,8 +44,8 @@ const COUNT_CAP = BROAD;
 
 /**
  * What one search read, in rows: counted (the capped count), scored (handed to bm25, an upper
- * bound) and listed (read in index order for the newest-first fill). The test suite checks that
- * these stay nearly flat while the archive grows tenfold (tests/integration/search-scale.test.ts).
+ * bound) and listed (read newest first). tests/integration/search-scale.test.ts checks that these
+ * stay nearly flat while the archive grows tenfold.
  */
 export interface SearchWork {
   counted: number;
@@ -59,15 +58,14 @@ export type CatalogLookup = (parsed: ParsedQuery) => Map<number, number>;
 
 type Filter = { sql: string; params: unknown[] };
 
-interface Ranked {
-  order: number[];
-  scores: Map<number, number>;
-}
+type Ranked = { order: number[]; scores: Map<number, number> };
 
 export class SearchEngine {
   readonly vocabulary: Vocabulary;
   /** The work of the last search (see SearchWork). */
   work: SearchWork = { counted: 0, scored: 0, listed: 0 };
+  /** The newest RANK_LIMIT matches of each expression read during the current search. */
+  private lists = new Map<string, number[]>();
 
   constructor(
     private readonly db: Db,
@@ -80,6 +78,7 @@ export class SearchEngine {
   search(request: SearchRequest): SearchResult {
     const started = performance.now();
     this.work = { counted: 0, scored: 0, listed: 0 };
+    this.lists.clear();
     let parsed = this.completePrefixes(
       parseQuery(request.query ?? '', { typeAhead: request.typeAhead }),
     );
@@ -100,16 +99,18 @@ export class SearchEngine {
     if (parsed.empty) return done(0, []);
 
     // Counted by what must match; the ranking expression adds signals that only score.
-    let expr = rankedMatch(parsed.clauses);
-    let total = expr ? this.count(matchAll(parsed.clauses)!, filter) : 0;
+    const documents = (folded: string) => this.vocabulary.documents(folded);
+    let expr = rankedMatch(parsed.clauses, documents);
+    let required = matchAll(parsed.clauses);
+    let total = expr ? this.count(required!, filter) : 0;
     if (total === 0 && parsed.clauses.some((c) => c.negated)) {
       // "Bà Rịa -Vũng Tàu" pasted from a title: a dash that leaves nothing was punctuation.
       const literal = parsed.clauses.map((c) => ({ ...c, negated: false }));
-      const literalExpr = rankedMatch(literal);
+      const literalExpr = rankedMatch(literal, documents);
       const literalTotal = literalExpr ? this.count(matchAll(literal)!, filter) : 0;
       if (literalTotal > 0) {
         parsed = { clauses: literal, empty: false };
-        [expr, total] = [literalExpr, literalTotal];
+        [expr, total, required] = [literalExpr, literalTotal, matchAll(literal)];
       }
     }
     if (total === 0 && matchAny(parsed.clauses)) {
@@ -117,6 +118,7 @@ export class SearchEngine {
       expr = matchAny(parsed.clauses);
       total = expr ? this.count(expr, filter) : 0;
       partial = true;
+      required = null;
     }
     // The catalog (fuzzy matches on short fields) is consulted only when FTS5 finds no article
     // holding every word: common searches never pay for it.
@@ -127,20 +129,18 @@ export class SearchEngine {
     const strict = parsed.clauses.some((c) => c.kind === 'phrase' || c.field);
     const extra = (needCatalog && !strict && this.catalog?.(parsed)) || new Map<number, number>();
     if (total === 0 && extra.size === 0) return done(0, []);
-    if (total === 0) expr = null;
+    if (total === 0) [expr, required] = [null, null];
 
+    const window = Math.max(RERANK_WINDOW, offset + limit);
+    const score = required && !extra.size ? scoreMatch(parsed.clauses, documents) : null;
     const ranked =
       request.sort === 'date' && expr
         ? this.byDate(expr, filter, offset + limit)
         : total > BROAD && !partial
-          ? this.broad(expr!, filter, parsed.clauses, Math.max(RERANK_WINDOW, offset + limit))
-          : this.byRelevance(
-              expr,
-              filter,
-              parsed.clauses,
-              extra,
-              Math.max(RERANK_WINDOW, offset + limit),
-            );
+          ? this.broad(expr!, filter, parsed.clauses, window)
+          : required && score
+            ? this.byScore(required, score, filter, parsed.clauses, window)
+            : this.byRelevance(expr, filter, parsed.clauses, extra, window);
     const hits = hydrateHits(
       this.db,
       ranked.order.slice(offset, offset + limit),
@@ -191,17 +191,31 @@ export class SearchEngine {
    * index's own order and stopped there, so it costs RANK_LIMIT rows at most.
    */
   private floor(expr: string, filter: Filter): number {
-    this.work.listed += RANK_LIMIT;
-    const row = this.db
-      .prepare(
-        `SELECT f.rowid AS rowid ${this.matching(filter)} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`,
-      )
-      .get(expr, ...filter.params, RANK_LIMIT - 1) as { rowid: number } | undefined;
-    return row?.rowid ?? 0;
+    const newest = this.list(expr, filter);
+    return newest.length === RANK_LIMIT ? newest[RANK_LIMIT - 1] : 0;
   }
 
-  /** How many articles match, up to COUNT_CAP + 1 (more: the count stops there). */
+  /** The newest RANK_LIMIT matches (fewer when fewer match), read once per search. */
+  private list(expr: string, filter: Filter): number[] {
+    const key = `${expr}\u0000${JSON.stringify(filter)}`;
+    let rowids = this.lists.get(key);
+    if (!rowids) {
+      rowids = this.newest(expr, filter, RANK_LIMIT);
+      this.lists.set(key, rowids);
+    }
+    return rowids;
+  }
+
+  /**
+   * How many articles match, up to COUNT_CAP + 1 (more: the count stops there). Fewer than
+   * RANK_LIMIT are counted by listing them, which ranking needs anyway.
+   */
   private count(expr: string, filter: Filter): number {
+    const newest = this.list(expr, filter);
+    if (newest.length < RANK_LIMIT) {
+      this.work.counted += newest.length;
+      return newest.length;
+    }
     const n = (
       this.db
         .prepare(`SELECT count(*) AS n FROM (SELECT 1 ${this.matching(filter)} LIMIT ?)`)
@@ -239,7 +253,7 @@ export class SearchEngine {
       if (scores.has(rowid)) scores.set(rowid, scores.get(rowid)! + 10 * weight);
       else if (this.passes(rowid, filter)) scores.set(rowid, 10 * weight);
     }
-    this.titleBoost(scores, clauses);
+    titleBoost(this.db, scores, clauses);
     const tier = (rowid: number) => (exactTier.has(rowid) ? 1 : 0);
     const order = [...scores.keys()].sort(
       (a, b) => tier(b) - tier(a) || scores.get(b)! - scores.get(a)! || a - b,
@@ -252,6 +266,67 @@ export class SearchEngine {
       }
     }
     return { order, scores };
+  }
+
+  /**
+   * The matches ranked by a cheaper expression than the query's own (`scoreMatch`: pairs and
+   * accent-exact words, whose postings are short), over the same newest RANK_LIMIT candidates:
+   * bm25 then never reads the long posting lists of common syllables just to weigh them. With
+   * accents typed, the candidates holding them exactly come first; candidates the score
+   * expression misses follow, newest first. The best `window` get the title boost.
+   */
+  private byScore(
+    required: string,
+    score: string,
+    filter: Filter,
+    clauses: readonly Clause[],
+    window: number,
+  ) {
+    const candidates = this.list(required, filter);
+    const floor = candidates.length === RANK_LIMIT ? candidates[RANK_LIMIT - 1] : 0;
+    const wanted = new Set(candidates);
+    const exact = matchExact(clauses);
+    const exactTier = new Set(
+      exact
+        ? (
+            this.db
+              .prepare(`SELECT f.rowid AS rowid ${this.matching(filter, false, true)}`)
+              .pluck()
+              .all(exact, ...filter.params, floor) as number[]
+          ).filter((rowid) => wanted.has(rowid))
+        : [],
+    );
+    this.work.scored += candidates.length;
+    const scored = (
+      this.db
+        .prepare(
+          `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${this.matching(filter, false, true)}`,
+        )
+        .all(score, ...filter.params, floor) as { rowid: number; score: number }[]
+    ).filter((r) => wanted.has(r.rowid));
+    const tier = (rowid: number) => (exactTier.has(rowid) ? 1 : 0);
+    const scores = new Map(scored.map((r) => [r.rowid, r.score]));
+    const best = [...scores.keys()]
+      .sort((a, b) => tier(b) - tier(a) || scores.get(b)! - scores.get(a)! || a - b)
+      .slice(0, window);
+    // Then the candidates the score missed, exact ones first, newest first (as listed).
+    const rest = candidates.filter((rowid) => !scores.has(rowid));
+    best.push(...rest.sort((a, b) => tier(b) - tier(a)).slice(0, window - best.length));
+    const boosted = new Map(best.map((rowid) => [rowid, scores.get(rowid) ?? 0]));
+    titleBoost(this.db, boosted, clauses);
+    // Ties (the unscored above all) stay newest first.
+    const order = best.sort(
+      (a, b) => tier(b) - tier(a) || boosted.get(b)! - boosted.get(a)! || b - a,
+    );
+    // Paging past the candidates (more matches than RANK_LIMIT): the rest, newest first.
+    if (order.length < window && this.work.counted > order.length) {
+      const seen = new Set(order);
+      for (const rowid of this.newest(required, filter, window)) {
+        if (order.length >= window) break;
+        if (!seen.has(rowid)) order.push(rowid);
+      }
+    }
+    return { order, scores: boosted };
   }
 
   /**
@@ -281,7 +356,7 @@ export class SearchEngine {
           if (!seen.has(r.rowid)) ranked.set(r.rowid, 100 + r.score);
         }
       }
-      this.titleBoost(ranked, clauses);
+      titleBoost(this.db, ranked, clauses);
       const best = [...ranked.keys()].sort((a, b) => ranked.get(b)! - ranked.get(a)! || b - a);
       for (const rowid of [...best, ...this.newest(fill, filter, window)]) {
         if (order.length >= window) break;
@@ -319,34 +394,5 @@ export class SearchEngine {
     return !!this.db
       .prepare(`SELECT 1 FROM article_facts a WHERE a.article = ? AND ${filter.sql}`)
       .get(rowid, ...filter.params);
-  }
-
-  /**
-   * A title that holds every syllable typed (accent-exact where the user typed accents) is what
-   * someone looking for one article types; holding them in order is better still.
-   */
-  private titleBoost(scores: Map<number, number>, clauses: readonly Clause[]): void {
-    const positive = clauses.filter((c) => !c.negated);
-    const wanted = positive.flatMap((c) => c.tokens.map((t) => (c.accented ? t.exact : t.folded)));
-    if (!wanted.length || !scores.size) return;
-    const rows = this.db
-      .prepare('SELECT rowid, title FROM articles WHERE rowid IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify([...scores.keys()])) as { rowid: number; title: string }[];
-    for (const row of rows) {
-      const tokens = tokenize(row.title);
-      const have = new Set(tokens.flatMap((t) => [t.exact, t.folded]));
-      const covered = wanted.filter((w) => have.has(w)).length / wanted.length;
-      let bonus = 20 * covered * covered;
-      if (
-        covered === 1 &&
-        tokens
-          .map((t) => t.folded)
-          .join(' ')
-          .includes(positive.flatMap((c) => c.tokens.map((t) => t.folded)).join(' '))
-      ) {
-        bonus += 10;
-      }
-      scores.set(row.rowid, scores.get(row.rowid)! + bonus);
-    }
   }
 }

@@ -3,8 +3,9 @@
  * only) and their pairs, so quoting them is always safe: user text never reaches FTS5's query
  * syntax raw.
  *
- * The index keeps no positions (see fts-text.ts): a word of one syllable is matched by itself,
- * several adjacent syllables ("dân vận", a quoted phrase, "91/2015") by their folded pairs.
+ * A word of one syllable is matched by itself, several adjacent syllables ("dân vận", a quoted
+ * phrase, "91/2015") by their folded pairs; positions are read only to confirm a run of three or
+ * more. The accent-exact columns are asked only whether a syllable is there (see fts-text.ts).
  */
 import type { Clause, Field } from './query-parser';
 import { pairToken } from './fts-text';
@@ -52,24 +53,33 @@ export type Scope = 'all' | 'short';
 
 type Where = Field | 'all' | 'short';
 
+/**
+ * The column filter of a form and place, as FTS5 wants it before ` : `. A folded syllable or a
+ * pair looked for everywhere needs none: pairs live only in the pair columns, and a folded
+ * syllable found in an accent-exact column is unaccented there, so it is in the folded column of
+ * the same field too; the articles matched are the same. Without a filter FTS5 need not decode
+ * positions to count and intersect, which halves the cost of an AND of common syllables.
+ */
 const columns = (form: Form, where: Where) =>
-  `{${where === 'short' ? SHORT[form] : COLUMNS[form][where]}}`;
+  where === 'all' && form !== 'exact'
+    ? ''
+    : `{${where === 'short' ? SHORT[form] : COLUMNS[form][where]}} : `;
 
 const quoted = (token: string, prefix = false) => `"${token}"${prefix ? ' *' : ''}`;
 
 /**
  * Folded words standing together, the last one possibly unfinished: one word by itself, two by
- * their pair ("dan van" → dan_van), more by their pairs and then, to be sure they stand in that
+ * their pair ("dan van" → _dan_van), more by their pairs and then, to be sure they stand in that
  * order as one run, by FTS5's phrase over the positions of the few articles the pairs leave.
  */
 export function foldedRun(words: readonly string[], where: Where = 'all', prefix = false): string {
-  if (words.length === 1) return `${columns('folded', where)} : ${quoted(words[0], prefix)}`;
+  if (words.length === 1) return `${columns('folded', where)}${quoted(words[0], prefix)}`;
   const pairs = words
     .slice(1)
     .map((w, i) => quoted(pairToken(words[i], w), prefix && i === words.length - 2));
-  const together = `${columns('pairs', where)} : (${pairs.join(' AND ')})`;
+  const together = `${columns('pairs', where)}(${pairs.join(' AND ')})`;
   if (words.length === 2) return together;
-  return `${together} AND ${columns('folded', where)} : ${quoted(words.join(' '), prefix)}`;
+  return `${together} AND ${columns('folded', where)}${quoted(words.join(' '), prefix)}`;
 }
 
 function phrase(clause: Clause, requested: 'folded' | 'exact', scope: Scope = 'all'): string {
@@ -78,16 +88,16 @@ function phrase(clause: Clause, requested: 'folded' | 'exact', scope: Scope = 'a
   const form = clause.prefix && clause.accented ? 'exact' : requested;
   const where: Where = clause.field ?? (scope === 'short' ? 'short' : 'all');
   if (clause.completions?.length && form === 'folded') {
-    return `${columns('folded', where)} : (${clause.completions.map((w) => quoted(w)).join(' OR ')})`;
+    return `${columns('folded', where)}(${clause.completions.map((w) => quoted(w)).join(' OR ')})`;
   }
   const folded = clause.tokens.map((t) => t.folded);
   if (form === 'folded') return foldedRun(folded, where, clause.prefix);
   const exact = clause.tokens.map((t, i) =>
     quoted(t.exact, clause.prefix && i === folded.length - 1),
   );
-  if (exact.length === 1) return `${columns('exact', where)} : ${exact[0]}`;
+  if (exact.length === 1) return `${columns('exact', where)}${exact[0]}`;
   // Every syllable accent-exact, and standing together (their folded pairs).
-  return `${columns('exact', where)} : (${exact.join(' AND ')}) AND ${foldedRun(folded, where, clause.prefix)}`;
+  return `${columns('exact', where)}(${exact.join(' AND ')}) AND ${foldedRun(folded, where, clause.prefix)}`;
 }
 
 /**
@@ -114,17 +124,39 @@ export function matchAny(clauses: readonly Clause[]): string | null {
 }
 
 /**
+ * The clause whose postings are likely shortest: one of several syllables (read by its pairs),
+ * else the syllable the fewest articles use (when their counts are known), else the longest.
+ */
+function rarest(
+  clauses: readonly Clause[],
+  documents: (folded: string) => number | undefined,
+): Clause {
+  const cost = (c: Clause) =>
+    c.tokens.length > 1
+      ? -1
+      : c.prefix
+        ? 2e9
+        : (documents(c.tokens[0].folded) ?? 1e9 - c.tokens[0].folded.length);
+  return clauses.reduce((best, c) => (cost(c) < cost(best) ? c : best));
+}
+
+/**
  * The ranking expression: `required` (the AND of every clause) plus optional signals that only
  * add to bm25 when they match — the accented clauses accent-exact, and the pairs formed by the
  * plain words typed next to each other ("dan van lang son" rewards "dân vận" + "Lạng Sơn"
- * standing together over scattered syllables). The first clause is in the optional group too, so
- * the group always matches and never filters: it only scores.
+ * standing together over scattered syllables). One clause is in the optional group too, so the
+ * group always matches and never filters: it only scores. It is the rarest clause, because
+ * bm25 reads the whole posting list of every phrase in the expression once per query, to weigh
+ * it: a second copy of "dan" costs as much as the first.
  */
-export function rankedMatch(clauses: readonly Clause[]): string | null {
+export function rankedMatch(
+  clauses: readonly Clause[],
+  documents: (folded: string) => number | undefined = () => undefined,
+): string | null {
   const required = matchAll(clauses);
   if (!required) return null;
   const positive = clauses.filter((c) => !c.negated);
-  const signals = [phrase(positive[0], 'folded')];
+  const signals = [phrase(rarest(positive, documents), 'folded')];
   const accented = positive.filter((c) => c.accented);
   if (accented.length) signals.push(accented.map((c) => `(${phrase(c, 'exact')})`).join(' AND '));
   const words = positive.filter((c) => c.kind === 'term' && !c.prefix);
@@ -136,6 +168,57 @@ export function rankedMatch(clauses: readonly Clause[]): string | null {
   }
   // A phrase typed accented is matched folded (tone placement and typing vary) and rewarded exact.
   return signals.length > 1 ? `(${required}) AND (${signals.join(' OR ')})` : required;
+}
+
+/**
+ * What bm25 scores the candidates by, when that can be cheaper than the query itself. bm25
+ * weighs each phrase of its expression by reading the phrase's whole posting list once per
+ * query: a pair's is short, a common syllable's spans most of the archive. So the expression is
+ * the pairs every clause of several syllables must have (or else the rarest clause), and then
+ * the signals that only rank — accented clauses accent-exact, pairs of plain words typed side by
+ * side. Null when that is no cheaper (one syllable, or several with nothing to reward).
+ */
+export function scoreMatch(
+  clauses: readonly Clause[],
+  documents: (folded: string) => number | undefined = () => undefined,
+): string | null {
+  const positive = clauses.filter((c) => !c.negated);
+  if (!positive.length) return null;
+  const pairsOf = (folded: string[], where: Where, prefix: boolean) =>
+    folded
+      .slice(1)
+      .map(
+        (w, i) =>
+          `${columns('pairs', where)}${quoted(pairToken(folded[i], w), prefix && i === folded.length - 2)}`,
+      );
+  const runs = positive
+    .filter((c) => c.tokens.length > 1 && !c.completions?.length)
+    .map(
+      (c) =>
+        `(${pairsOf(
+          c.tokens.map((t) => t.folded),
+          c.field ?? 'all',
+          c.prefix,
+        ).join(' AND ')})`,
+    );
+  const signals = positive
+    .filter((c) => c.accented && !c.prefix)
+    .map(
+      (c) =>
+        `${columns('exact', c.field ?? 'all')}(${c.tokens.map((t) => quoted(t.exact)).join(' AND ')})`,
+    );
+  const words = positive.filter((c) => c.kind === 'term' && !c.prefix);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1]];
+    if (a.field !== b.field) continue;
+    const last = a.tokens[a.tokens.length - 1].folded;
+    signals.push(...pairsOf([last, b.tokens[0].folded], a.field ?? 'all', false));
+  }
+  if (!runs.length && !signals.length) return null;
+  const base = runs.length
+    ? runs.join(' AND ')
+    : `(${phrase(rarest(positive, documents), 'folded')})`;
+  return signals.length ? `${base} AND (${signals.join(' OR ')})` : base;
 }
 
 /**

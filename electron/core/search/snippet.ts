@@ -113,19 +113,25 @@ const VARIANTS: Record<string, string> = {
   d: 'dđ',
 };
 
+/** Letters and digits of Vietnamese text once lower-cased (other scripts only let more through). */
+const WORD_CHAR = '[0-9a-z\\u00c0-\\u024f\\u1e00-\\u1eff]';
+
 /**
- * One regular expression that finds any needle in NFC text whatever its accents: a cheap native
- * test that lets the snippet skip, unread, the paragraphs of a 300,000-character law that cannot
- * hold a match, and tokenise only those that may.
+ * One regular expression that finds any needle in lower-cased NFC text whatever its accents: a
+ * cheap native test that lets the snippet skip, unread, the paragraphs of a 300,000-character
+ * law that cannot hold a match, and tokenise only those that may. It is built without the `i`
+ * and `u` flags: with them, compiling it took 3–8 ms, once per query, more than the test saved.
  */
-function prefilter(list: Needle[]): RegExp | null {
+function prefilter(list: Needle[]): { test(text: string): boolean } | null {
   const prefixOf = new Map<string, boolean>();
   for (const n of list) prefixOf.set(n.folded, (prefixOf.get(n.folded) ?? false) || n.prefix);
   const words = [...prefixOf].map(([folded, prefix]) => {
     const body = [...folded].map((c) => (VARIANTS[c] ? `[${VARIANTS[c]}]` : c)).join('');
-    return `(?<![\\p{L}\\p{N}])${body}${prefix ? '' : '(?![\\p{L}\\p{N}])'}`;
+    return `(?<!${WORD_CHAR})${body}${prefix ? '' : `(?!${WORD_CHAR})`}`;
   });
-  return words.length ? new RegExp(words.join('|'), 'iu') : null;
+  if (!words.length) return null;
+  const re = new RegExp(words.join('|'));
+  return { test: (text) => re.test(text.toLowerCase()) };
 }
 
 /**
@@ -165,7 +171,7 @@ function bestWindow(
   index: NeedleIndex,
   list: Needle[],
   width: number,
-  mayMatch: RegExp | null,
+  mayMatch: { test(text: string): boolean } | null,
 ): Window | null {
   let best: Window | null = null;
   let scanned = 0;

@@ -83,6 +83,11 @@ export class Vocabulary {
     private readonly source: VocabularySource,
   ) {}
 
+  /** How many articles use a folded syllable, when the vocabulary is in memory. */
+  documents(folded: string): number | undefined {
+    return this.source.terms(false)?.get(folded);
+  }
+
   private tokenSet(terms: Map<string, number>): lunr.TokenSet {
     if (this.setFor !== terms) {
       this.set = TokenSet.fromArray([...terms.keys()].sort());

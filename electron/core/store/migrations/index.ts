@@ -6,7 +6,14 @@ import { sql as initial } from './001-initial';
 import { sql as articleFacts } from './002-article-facts';
 import { sql as provenance } from './003-provenance-and-revisions';
 import { sql as ftsPairs } from './004-fts-pairs';
+import { sql as ftsAscii } from './005-fts-ascii';
 
-export const migrations: readonly string[] = [initial, articleFacts, provenance, ftsPairs];
+export const migrations: readonly string[] = [
+  initial,
+  articleFacts,
+  provenance,
+  ftsPairs,
+  ftsAscii,
+];
 
 export const SCHEMA_VERSION = migrations.length;
