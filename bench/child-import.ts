@@ -44,11 +44,11 @@ function newestBeside(db: string, prefix: string): number {
   return newest;
 }
 
-/** Wait until a catalog file beside the archive is newer than `since` (wall clock ms). */
+/** Wait until the catalog's manifest (written after its segments) is newer than `since` (ms). */
 async function waitForCatalog(db: string, since: number, limitMs: number): Promise<boolean> {
   const started = performance.now();
   while (performance.now() - started < limitMs) {
-    if (newestBeside(db, '.catalog') > since) return true;
+    if (newestBeside(db, '.catalog.json') > since) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;

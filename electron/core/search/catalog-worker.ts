@@ -1,25 +1,27 @@
 /**
- * Builds the catalog in its own thread, on its own read-only connection, and writes it beside the
- * archive; the archive's thread then loads the finished file. Searching goes on meanwhile (without
- * the catalog's fuzzy matches), and a large archive's build never blocks the interface.
+ * Builds the catalog in its own thread, on its own read-only connection, and writes the segments
+ * that changed and the manifest beside the archive; the archive's thread then loads the finished
+ * files. Searching goes on meanwhile (without the catalog's fuzzy matches, or with the previous
+ * catalog's), and a large archive's build never blocks the interface.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/db';
-import { writeCatalog } from './catalog';
+import { refreshCatalog } from './catalog-build';
 
-const { dbPath, file, nativeBinding } = workerData as {
+const { dbPath, file, nativeBinding, segmentSize } = workerData as {
   dbPath: string;
   file: string;
   nativeBinding?: string;
+  segmentSize?: number;
 };
 try {
   const db = openDatabase(dbPath, { readOnly: true, nativeBinding });
   try {
-    writeCatalog(db, file);
+    const { rebuilt } = refreshCatalog(db, file, { segmentSize });
+    parentPort!.postMessage({ ok: true, rebuilt });
   } finally {
     db.close();
   }
-  parentPort!.postMessage({ ok: true });
 } catch (error) {
   parentPort!.postMessage({
     ok: false,

@@ -1,10 +1,12 @@
 /**
- * The catalog: a Lunr index of everything short and curated about each article — title,
- * document number, type, issuer, author, source, tags, collections and the user's notes — for type-ahead and for fuzzy and partial matches that FTS5 cannot make
- * ("nghi quyet dan vna", "luat cu tr*"). Article bodies stay out: they live in FTS5.
+ * The catalog: Lunr's scoring of everything short and curated about each article — title,
+ * document number, type, issuer, author, source, tags, collections and the user's notes — for
+ * type-ahead and for fuzzy and partial matches that FTS5 cannot make ("nghi quyet dan vna",
+ * "luat cu tr*"), in segments of rowids (catalog-segments.ts). Bodies stay out: they live in FTS5.
  *
- * Derived data: persisted beside the archive with a format version and the archive's generation,
- * loaded on first need, rebuilt from SQLite whenever it is missing, stale or unreadable. Losing it
+ * Derived data: persisted beside the archive, a manifest (format version, the archive's generation,
+ * the segments' hashes) and a file per segment, loaded on first need; a build (catalog-build.ts)
+ * rebuilds from SQLite only the segments that are missing, stale or unreadable. Losing it
  * never loses anything. Lunr's default pipeline (trimmer, English stemmer, stop words) would mangle
  * Vietnamese, so the index is fed our own folded syllables and its pipelines are empty. User text
  * never reaches Lunr's query parser: queries are built clause by clause.
@@ -12,120 +14,27 @@
 import fs from 'node:fs';
 import lunr from 'lunr';
 import type { Db } from '../store/db';
-import { foldedSyllables } from '../text/vietnamese';
 import type { ParsedQuery } from './query-parser';
 import { sibling, startThread } from '../util/thread';
-import { readVocabulary, type VocabularySource } from './vocabulary';
+import type { VocabularySource } from './vocabulary';
+import { CATALOG_FORMAT, catalogGeneration, refreshCatalog, type Manifest } from './catalog-build';
+import { loadSegment, segmentFile, type Segment, DEFAULT_SEGMENT_SIZE } from './catalog-segments';
+import { querySegments, wholeTokenSet } from './catalog-query';
 
-export const CATALOG_FORMAT = 3;
+export { CATALOG_FORMAT, catalogGeneration };
 const MAX_FUZZY_TOKENS = 6;
-
 /**
- * Two fields, not one per kind of fact: Lunr keeps a vector per field for every article, empty or
- * not, and most articles have no number, tag or note. The title counts double the rest.
+ * The build thread's heap cap. A segment of 10,000 real titles needs ~100 MB; uncapped, the
+ * collector let a full build of 75,882 articles reach a 355 MB process peak, capped 262–282 MB.
  */
-const FIELDS = ['title', 'extra'] as const;
-const BOOSTS: Record<(typeof FIELDS)[number], number> = { title: 10, extra: 5 };
-
-interface CatalogDoc {
-  rowid: number;
-  title: string;
-  /** Number, type, issuer, author, source, tags, collections and notes. */
-  extra: string;
-}
-
-interface Persisted {
-  format: number;
-  generation: string;
-  articles: number;
-  index: object;
-  /** The archive's folded vocabulary with document counts, for "did you mean". */
-  vocabulary: Array<[string, number]>;
-}
+const BUILD_HEAP_MB = 256;
 
 interface Loaded {
-  index: lunr.Index;
+  segments: Segment[];
   vocabulary: Map<string, number>;
 }
 
 export type CatalogState = 'missing' | 'building' | 'ready';
-
-/** Lunr tokens from our folded syllables: the whole Vietnamese pipeline, in one place. */
-function tokenizer(value: unknown): lunr.Token[] {
-  if (value === null || value === undefined) return [];
-  return foldedSyllables(String(value)).map(
-    (s, i) => new lunr.Token(s, { position: [i, 1], index: i }),
-  );
-}
-
-function* catalogDocs(db: Db): Generator<CatalogDoc> {
-  const rows = db.prepare(`
-    SELECT a.rowid AS rowid, a.title, a.doc_number, a.doc_type, a.issuer, a.author, a.source,
-      (SELECT group_concat(t.name, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag WHERE at.article = a.rowid) AS tags,
-      (SELECT group_concat(c.name, ' ') FROM article_collections ac JOIN collections c ON c.id = ac.collection WHERE ac.article = a.rowid) AS collections,
-      (SELECT group_concat(coalesce(n.note, ''), ' ') FROM annotations n WHERE n.article_id = a.id AND n.note IS NOT NULL) AS notes
-    FROM articles a ORDER BY a.rowid`);
-  for (const r of rows.iterate() as Iterable<Record<string, string | number | null>>) {
-    yield {
-      rowid: r.rowid as number,
-      title: String(r.title ?? ''),
-      extra: [
-        r.doc_number,
-        r.doc_type,
-        r.issuer,
-        r.author,
-        r.source,
-        r.tags,
-        r.collections,
-        r.notes,
-      ]
-        .filter(Boolean)
-        .join(' \n '),
-    };
-  }
-}
-
-/** Build the catalog from the archive's rows. Memory grows with titles, not bodies. */
-/**
- * One shared empty object for every posting's metadata: Lunr keeps an object per term, field and
- * article (a million at 75,000 titles), and the catalog records no metadata. Lunr only reads it
- * (MatchData copies its keys). Measured on the 75,882-article catalog: heap 186 → 106 MB.
- */
-const NO_METADATA = Object.freeze({});
-
-function slim(index: lunr.Index): lunr.Index {
-  const inverted = (index as unknown as { invertedIndex: Record<string, Record<string, unknown>> })
-    .invertedIndex;
-  for (const term of Object.values(inverted)) {
-    for (const field of FIELDS) {
-      const postings = term[field] as Record<string, object> | undefined;
-      if (postings) for (const doc in postings) postings[doc] = NO_METADATA;
-    }
-  }
-  return index;
-}
-
-export function buildCatalogIndex(db: Db): lunr.Index {
-  return lunr(function () {
-    this.pipeline.reset();
-    this.searchPipeline.reset();
-    (this as unknown as { tokenizer: typeof tokenizer }).tokenizer = tokenizer;
-    this.ref('rowid');
-    for (const field of FIELDS) this.field(field, { boost: BOOSTS[field] });
-    for (const doc of catalogDocs(db)) this.add(doc);
-  });
-}
-
-/** A counter in the archive's meta table, bumped by every write the catalog reflects. */
-export function catalogGeneration(db: Db): string {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'catalog_generation'").get() as
-    { value: string } | undefined;
-  const articles = db.prepare('SELECT count(*) AS n, max(rowid) AS m FROM articles').get() as {
-    n: number;
-    m: number | null;
-  };
-  return `${row?.value ?? '0'}:${articles.n}:${articles.m ?? 0}`;
-}
 
 export function bumpCatalogGeneration(db: Db): void {
   db.prepare(
@@ -134,49 +43,67 @@ export function bumpCatalogGeneration(db: Db): void {
   ).run();
 }
 
-/** Build the catalog and write it atomically beside the archive (any thread). */
-export function writeCatalog(db: Db, file: string | null): Loaded {
-  const generation = catalogGeneration(db);
-  const index = buildCatalogIndex(db);
-  const vocabulary = readVocabulary(db);
-  if (!file || (db.readonly && !file)) return { index: slim(index), vocabulary };
-  const articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-  const data: Persisted = {
-    format: CATALOG_FORMAT,
-    generation,
-    articles,
-    index: index.toJSON(),
-    vocabulary: [...vocabulary],
-  };
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    fs.writeFileSync(tmp, JSON.stringify(data));
-    fs.renameSync(tmp, file);
-  } catch {
-    fs.rmSync(tmp, { force: true }); // a read-only folder or a full disk: it stays in memory only
-  }
-  return { index: slim(index), vocabulary };
-}
-
 export interface CatalogOptions {
-  /** Where the catalog is persisted; null keeps it in memory only. */
+  /** Where the catalog's manifest is persisted (segments beside it); null keeps it in memory. */
   file: string | null;
   /** Build in a worker thread (hosts) instead of in this thread (one-shot commands, tests). */
   background?: { dbPath: string; nativeBinding?: string };
+  /** Rowids per segment (tests make it small to have several). */
+  segmentSize?: number;
   onState?: (state: CatalogState) => void;
 }
 
+/**
+ * The Lunr query of the catalog for parsed clauses: every positive syllable required, fuzzily
+ * (one edit, rewarding the exact spelling) or as a prefix; excluded ones prohibited. Fuzzy
+ * expansion of every syllable of a long query costs seconds and finds nothing FTS5 would not:
+ * typos are looked for in short queries only.
+ */
+export function catalogQuery(parsed: ParsedQuery): (q: lunr.Query) => void {
+  const fuzzy = parsed.clauses.reduce((n, c) => n + c.tokens.length, 0) <= MAX_FUZZY_TOKENS;
+  return (q) => {
+    for (const clause of parsed.clauses) {
+      clause.tokens.forEach((token, i) => {
+        const last = i === clause.tokens.length - 1;
+        const presence = clause.negated
+          ? lunr.Query.presence.PROHIBITED
+          : lunr.Query.presence.REQUIRED;
+        const wildcard =
+          clause.prefix && last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE;
+        const editDistance =
+          !fuzzy || clause.negated || (clause.prefix && last) || token.folded.length < 3 ? 0 : 1;
+        q.term(token.folded, { presence, wildcard, editDistance, usePipeline: false });
+        if (!clause.negated && editDistance) {
+          q.term(token.folded, {
+            presence: lunr.Query.presence.OPTIONAL,
+            boost: 5,
+            usePipeline: false,
+          });
+        }
+      });
+    }
+  };
+}
+
 export class Catalog implements VocabularySource {
-  private index: lunr.Index | null = null;
+  private segments: Segment[] | null = null;
+  /** Every segment's terms, for expanding a query's fuzzy and prefix terms once. */
+  private tokenSet: lunr.TokenSet | null = null;
   private vocabulary: Map<string, number> | null = null;
   private generation: string | null = null;
   private building: Promise<void> | null = null;
+  /** The segments the last build rewrote (its numbers), for statistics and tests. */
+  lastRebuilt: number[] = [];
   state: CatalogState = 'missing';
 
   constructor(
     private readonly db: Db,
     private readonly options: CatalogOptions,
   ) {}
+
+  private get segmentSize(): number {
+    return this.options.segmentSize ?? DEFAULT_SEGMENT_SIZE;
+  }
 
   private setState(state: CatalogState) {
     if (this.state === state) return;
@@ -185,31 +112,51 @@ export class Catalog implements VocabularySource {
   }
 
   /**
-   * The index for the archive as it is now: loaded from disk if current, else rebuilt — here, or
-   * in the background while the previous index (if any) keeps answering. Null while none exists.
+   * The segments for the archive as it is now: loaded from disk if current, else rebuilt — here,
+   * or in the background while the previous ones (if any) keep answering. Null while none exist.
    */
-  private current(): lunr.Index | null {
+  private current(): Segment[] | null {
     const generation = catalogGeneration(this.db);
-    if (this.index && this.generation === generation) return this.index;
+    if (this.segments && this.generation === generation) return this.segments;
     const loaded = this.load(generation);
     if (loaded) return this.adopt(loaded, generation);
     if (this.options.background && this.options.file) {
       void this.buildInBackground();
-      return this.index;
+      return this.segments;
     }
     this.setState('building');
-    return this.adopt(
-      writeCatalog(this.db, this.db.readonly ? null : this.options.file),
-      generation,
-    );
+    return this.adopt(this.buildHere(), generation);
   }
 
-  private adopt(loaded: Loaded, generation: string): lunr.Index {
-    this.index = loaded.index;
+  /** Build in this thread: the changed segments are built, the others read from their files. */
+  private buildHere(): Loaded {
+    const file = this.db.readonly ? null : this.options.file;
+    const refreshed = refreshCatalog(this.db, file, { segmentSize: this.segmentSize, keep: true });
+    this.lastRebuilt = refreshed.rebuilt;
+    const built = new Map(refreshed.built.map((s) => [s.segment, s]));
+    const segments: Segment[] = [];
+    for (const entry of refreshed.manifest.segments) {
+      const segment =
+        built.get(entry.segment) ??
+        (file ? loadSegment(segmentFile(file, entry.segment), entry) : null);
+      if (!segment) return this.buildInMemory(); // a file changed under us: build it all here
+      segments.push(segment);
+    }
+    return { segments, vocabulary: new Map(refreshed.manifest.vocabulary) };
+  }
+
+  private buildInMemory(): Loaded {
+    const refreshed = refreshCatalog(this.db, null, { segmentSize: this.segmentSize });
+    return { segments: refreshed.built, vocabulary: new Map(refreshed.manifest.vocabulary) };
+  }
+
+  private adopt(loaded: Loaded, generation: string): Segment[] {
+    this.segments = loaded.segments;
+    this.tokenSet = wholeTokenSet(loaded.segments);
     this.vocabulary = loaded.vocabulary;
     this.generation = generation;
     this.setState('ready');
-    return loaded.index;
+    return loaded.segments;
   }
 
   /** The vocabulary of the catalog in use (possibly one generation old while a new one builds). */
@@ -222,9 +169,20 @@ export class Catalog implements VocabularySource {
     const file = this.options.file;
     if (!file || !fs.existsSync(file)) return null;
     try {
-      const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Persisted;
-      if (saved.format !== CATALOG_FORMAT || saved.generation !== generation) return null;
-      return { index: slim(lunr.Index.load(saved.index)), vocabulary: new Map(saved.vocabulary) };
+      const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+      if (
+        saved.format !== CATALOG_FORMAT ||
+        saved.generation !== generation ||
+        saved.segmentSize !== this.segmentSize
+      )
+        return null;
+      const segments: Segment[] = [];
+      for (const entry of saved.segments) {
+        const segment = loadSegment(segmentFile(file, entry.segment), entry);
+        if (!segment) return null; // missing or damaged: the build remakes that segment only
+        segments.push(segment);
+      }
+      return { segments, vocabulary: new Map(saved.vocabulary) };
     } catch {
       return null; // damaged or half-written: rebuilt, nothing the user made is in it
     }
@@ -232,32 +190,49 @@ export class Catalog implements VocabularySource {
 
   private buildInBackground(): Promise<void> {
     if (this.building) return this.building;
-    this.setState(this.index ? 'ready' : 'building');
+    this.setState(this.segments ? 'ready' : 'building');
+    this.building = (async () => {
+      // Capped, the thread's collector keeps up with one segment's garbage; a segment too large
+      // for the cap (notes of great length) is built again without it.
+      if (!(await this.runBuild(BUILD_HEAP_MB))) await this.runBuild(undefined);
+      this.building = null;
+      const generation = catalogGeneration(this.db);
+      const loaded = this.load(generation);
+      if (loaded) this.adopt(loaded, generation);
+      else if (!this.segments) this.setState('missing');
+    })();
+    return this.building;
+  }
+
+  /** One build in a worker thread; whether it finished. */
+  private runBuild(heapMb: number | undefined): Promise<boolean> {
     const { dbPath, nativeBinding } = this.options.background!;
-    this.building = new Promise<void>((resolve) => {
+    return new Promise<boolean>((resolve) => {
       const thread = startThread(sibling(import.meta.url, 'catalog-worker.ts'), {
-        workerData: { dbPath, file: this.options.file, nativeBinding },
+        workerData: {
+          dbPath,
+          file: this.options.file,
+          nativeBinding,
+          segmentSize: this.segmentSize,
+        },
+        resourceLimits: heapMb ? { maxOldGenerationSizeMb: heapMb } : undefined,
       });
-      const finish = () => {
-        this.building = null;
-        const generation = catalogGeneration(this.db);
-        const loaded = this.load(generation);
-        if (loaded) this.adopt(loaded, generation);
-        else if (!this.index) this.setState('missing');
-        resolve();
-      };
-      thread.once('message', () => void thread.terminate());
-      thread.once('exit', finish);
+      let ok = false;
+      thread.once('message', (message: { ok: boolean; rebuilt?: number[] }) => {
+        ok = message.ok;
+        this.lastRebuilt = message.rebuilt ?? [];
+        void thread.terminate();
+      });
+      thread.once('exit', () => resolve(ok));
       thread.once('error', () => undefined); // reported by 'exit'; search goes on without it
     });
-    return this.building;
   }
 
   /** Make sure the catalog is ready (hosts call it at start-up and after an import). */
   async warm(): Promise<void> {
     if (this.options.background && this.options.file) {
       const generation = catalogGeneration(this.db);
-      if (this.index && this.generation === generation) return;
+      if (this.segments && this.generation === generation) return;
       const loaded = this.load(generation);
       if (loaded) {
         this.adopt(loaded, generation);
@@ -275,41 +250,23 @@ export class Catalog implements VocabularySource {
    */
   lookup(parsed: ParsedQuery, limit = 50): Map<number, number> {
     if (parsed.empty) return new Map();
-    const index = this.current();
-    if (!index) return new Map();
-    // Fuzzy expansion of every syllable of a long query costs seconds in Lunr and finds nothing
-    // FTS5 would not: typos are looked for in short queries only.
-    const fuzzy = parsed.clauses.reduce((n, c) => n + c.tokens.length, 0) <= MAX_FUZZY_TOKENS;
-    const results = index.query((q) => {
-      for (const clause of parsed.clauses) {
-        clause.tokens.forEach((token, i) => {
-          const last = i === clause.tokens.length - 1;
-          const presence = clause.negated
-            ? lunr.Query.presence.PROHIBITED
-            : lunr.Query.presence.REQUIRED;
-          const wildcard =
-            clause.prefix && last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE;
-          const editDistance =
-            !fuzzy || clause.negated || (clause.prefix && last) || token.folded.length < 3 ? 0 : 1;
-          q.term(token.folded, { presence, wildcard, editDistance, usePipeline: false });
-          if (!clause.negated && editDistance) {
-            q.term(token.folded, {
-              presence: lunr.Query.presence.OPTIONAL,
-              boost: 5,
-              usePipeline: false,
-            });
-          }
-        });
-      }
-    });
+    const segments = this.current();
+    if (!segments) return new Map();
+    const results = querySegments(segments, this.tokenSet!, catalogQuery(parsed));
     const top = results.slice(0, limit);
     const max = top[0]?.score ?? 1;
-    return new Map(top.map((r) => [Number(r.ref), max > 0 ? r.score / max : 0]));
+    return new Map(top.map((r) => [r.rowid, max > 0 ? r.score / max : 0]));
   }
 
-  /** The size of the persisted catalog, for statistics. */
+  /** The size of the persisted catalog (manifest and segments), for statistics. */
   bytes(): number {
     const file = this.options.file;
-    return file && fs.existsSync(file) ? fs.statSync(file).size : 0;
+    if (!file || !fs.existsSync(file)) return 0;
+    let total = fs.statSync(file).size;
+    for (const segment of this.segments ?? []) {
+      const path = segmentFile(file, segment.segment);
+      if (fs.existsSync(path)) total += fs.statSync(path).size;
+    }
+    return total;
   }
 }
