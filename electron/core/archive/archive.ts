@@ -23,7 +23,7 @@ import { ArticleStore, filterClause, type ArticleRow } from '../store/articles';
 import { AnnotationStore } from '../store/annotations';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { SearchEngine } from '../search/engine';
-import { FTS_INSERT, ftsRow } from '../search/fts-text';
+import { clearIndexes, ftsRow, indexWriter } from '../search/fts-text';
 import { suggest } from '../search/suggest';
 import { bumpCatalogGeneration, Catalog } from '../search/catalog';
 import { layoutArticle } from './layout';
@@ -142,19 +142,19 @@ export class Archive {
    */
   reindex(): number {
     const page = this.db.prepare('SELECT * FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500');
-    const insert = this.db.prepare(FTS_INSERT);
+    const insert = indexWriter(this.db);
     let n = 0;
     this.db.transaction(() => {
-      this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
+      clearIndexes(this.db);
       // Pages, not one cursor: SQLite refuses writes on a connection while a read is still open.
       for (let last = 0, rows: ArticleRow[]; (rows = page.all(last) as ArticleRow[]).length;) {
-        for (const row of rows)
-          insert.run({ rowid: row.rowid, ...ftsRow(this.articles.hydrate(row)) });
+        for (const row of rows) insert(row.rowid, ftsRow(this.articles.hydrate(row)));
         last = rows[rows.length - 1].rowid;
         n += rows.length;
       }
     })();
     this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run();
+    this.db.prepare("INSERT INTO titles_fts (titles_fts) VALUES ('optimize')").run();
     bumpCatalogGeneration(this.db);
     return n;
   }

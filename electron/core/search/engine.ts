@@ -10,48 +10,23 @@ import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
 import { matchAll, matchAny, matchExact, rankedMatch, scoreMatch } from './fts-query';
 import { hydrateHits } from './hits';
 import { titleBoost } from './title-boost';
+import {
+  BROAD,
+  COUNT_CAP,
+  PREFIX_COMPLETIONS,
+  RANK_LIMIT,
+  RERANK_WINDOW,
+  TITLE_WEIGHTS,
+  WEIGHTS,
+  type Index,
+  type SearchWork,
+} from './limits';
+
+export type { SearchWork } from './limits';
 import { Vocabulary, type VocabularySource } from './vocabulary';
 
 /** Fewer hits than this and the result offers a corrected query. */
 const SUGGEST_BELOW = 3;
-
-/**
- * bm25 weights per FTS column (fts-text.ts FTS_COLUMNS): title, title_folded, meta, meta_folded,
- * body, body_folded, title_pairs, meta_pairs, body_pairs.
- */
-const WEIGHTS = '14.0, 10.0, 8.0, 6.0, 1.5, 1.0, 12.0, 6.0, 2.0';
-/** How many completions a word being typed stands for. */
-const PREFIX_COMPLETIONS = 6;
-/**
- * A query matching more articles than this ("dân", "giá") is ranked by its title and fact matches
- * first, the rest most recently imported first: bm25 over 70,000 bodies costs more than a
- * keystroke may take.
- */
-const BROAD = 10_000;
-/** How many of the best bm25 candidates are re-ranked. */
-const RERANK_WINDOW = 200;
-/**
- * bm25 scores at most this many matches, the most recently imported: a query's work stays the
- * same whether the archive holds 10,000 articles or a million. Title and fact matches of a broad
- * query are ranked the same way over the short columns, whose matches are far fewer.
- */
-const RANK_LIMIT = 3_000;
-/**
- * Matches are counted up to this many and no further ("more than 10,000"): past it a count says
- * nothing a reader uses, and counting on would make every broad query read all its postings.
- */
-const COUNT_CAP = BROAD;
-
-/**
- * What one search read, in rows: counted (the capped count), scored (handed to bm25, an upper
- * bound) and listed (read newest first). tests/integration/search-scale.test.ts checks that these
- * stay nearly flat while the archive grows tenfold.
- */
-export interface SearchWork {
-  counted: number;
-  scored: number;
-  listed: number;
-}
 
 /** Extra candidates from the in-memory catalog (titles, numbers, tags, notes), scored 0–1. */
 export type CatalogLookup = (parsed: ParsedQuery) => Map<number, number>;
@@ -179,10 +154,10 @@ export class SearchEngine {
    */
   // The floor is cast: bound as a JavaScript number it reaches FTS5 as a REAL, which FTS5 does
   // not seek by (it reads every match and SQLite filters after: ten times slower, measured).
-  private matching(filter: Filter, facts = false, floor = false): string {
+  private matching(filter: Filter, facts = false, floor = false, index: Index = 'articles_fts') {
     const join = facts || filter.sql !== '1';
-    return `FROM articles_fts f ${join ? 'JOIN article_facts a ON a.article = f.rowid' : ''}
-      WHERE articles_fts MATCH ? ${filter.sql !== '1' ? `AND ${filter.sql}` : ''}
+    return `FROM ${index} f ${join ? 'JOIN article_facts a ON a.article = f.rowid' : ''}
+      WHERE ${index} MATCH ? ${filter.sql !== '1' ? `AND ${filter.sql}` : ''}
       ${floor ? 'AND f.rowid >= CAST(? AS INTEGER)' : ''}`;
   }
 
@@ -190,17 +165,17 @@ export class SearchEngine {
    * The rowid of the RANK_LIMIT-th most recent match, or 0 when there are fewer: read in the
    * index's own order and stopped there, so it costs RANK_LIMIT rows at most.
    */
-  private floor(expr: string, filter: Filter): number {
-    const newest = this.list(expr, filter);
+  private floor(expr: string, filter: Filter, index: Index): number {
+    const newest = this.list(expr, filter, index);
     return newest.length === RANK_LIMIT ? newest[RANK_LIMIT - 1] : 0;
   }
 
   /** The newest RANK_LIMIT matches (fewer when fewer match), read once per search. */
-  private list(expr: string, filter: Filter): number[] {
-    const key = `${expr}\u0000${JSON.stringify(filter)}`;
+  private list(expr: string, filter: Filter, index: Index = 'articles_fts'): number[] {
+    const key = `${index}\u0000${expr}\u0000${JSON.stringify(filter)}`;
     let rowids = this.lists.get(key);
     if (!rowids) {
-      rowids = this.newest(expr, filter, RANK_LIMIT);
+      rowids = this.newest(expr, filter, RANK_LIMIT, index);
       this.lists.set(key, rowids);
     }
     return rowids;
@@ -335,24 +310,25 @@ export class SearchEngine {
    * accents typed, all of that for the accent-exact matches comes before the folded-only ones.
    */
   private broad(expr: string, filter: Filter, clauses: readonly Clause[], window: number): Ranked {
-    const short = matchAll(clauses, 'folded', 'short');
+    // Ranked in the short fields' own index, which a clause about the body cannot ask.
+    const titles = !clauses.some((c) => c.field === 'body');
+    const short = titles ? matchAll(clauses, 'folded', 'short') : null;
     const exact = matchExact(clauses);
-    const exactShort = matchExact(clauses, 'short');
+    const exactShort = titles ? matchExact(clauses, 'short') : null;
     // Each tier: what to rank by bm25 over the short columns, and what fills it up unranked.
-    const tiers: Array<[string | null, string]> =
-      exact && exactShort
-        ? [
-            [short && `(${short}) AND (${exactShort})`, `(${expr}) AND (${exact})`],
-            [short, expr],
-          ]
-        : [[short, expr]];
+    const tiers: Array<[string | null, string]> = exact
+      ? [
+          [short && exactShort && `(${short}) AND (${exactShort})`, `(${expr}) AND (${exact})`],
+          [short, expr],
+        ]
+      : [[short, expr]];
     const order: number[] = [];
     const seen = new Set<number>();
     const scores = new Map<number, number>();
     for (const [rank, fill] of tiers) {
       const ranked = new Map<number, number>();
       if (rank) {
-        for (const r of this.ranked(rank, filter, window)) {
+        for (const r of this.ranked(rank, filter, window, 'titles_fts')) {
           if (!seen.has(r.rowid)) ranked.set(r.rowid, 100 + r.score);
         }
       }
@@ -370,22 +346,30 @@ export class SearchEngine {
   }
 
   /** Matches in the index's own order, most recently imported first: no sort over every match. */
-  private newest(expr: string, filter: Filter, n: number): number[] {
+  private newest(expr: string, filter: Filter, n: number, index: Index = 'articles_fts'): number[] {
     this.work.listed += n;
     const rows = this.db
-      .prepare(`SELECT f.rowid AS rowid ${this.matching(filter)} ORDER BY f.rowid DESC LIMIT ?`)
+      .prepare(
+        `SELECT f.rowid AS rowid ${this.matching(filter, false, false, index)} ORDER BY f.rowid DESC LIMIT ?`,
+      )
       .all(expr, ...filter.params, n) as { rowid: number }[];
     return rows.map((r) => r.rowid);
   }
 
   /** The best `window` matches of `expr` by bm25 (of its RANK_LIMIT most recent), as positive scores. */
-  private ranked(expr: string, filter: Filter, window: number): { rowid: number; score: number }[] {
-    const floor = this.floor(expr, filter);
+  private ranked(
+    expr: string,
+    filter: Filter,
+    window: number,
+    index: Index = 'articles_fts',
+  ): { rowid: number; score: number }[] {
+    const floor = this.floor(expr, filter, index);
     this.work.scored += floor ? RANK_LIMIT : Math.min(RANK_LIMIT, this.work.counted);
+    const weights = index === 'titles_fts' ? TITLE_WEIGHTS : WEIGHTS;
     return this.db
       .prepare(
-        `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${this.matching(filter, false, true)}
-         ORDER BY bm25(articles_fts, ${WEIGHTS}) LIMIT ?`,
+        `SELECT f.rowid AS rowid, -bm25(${index}, ${weights}) AS score ${this.matching(filter, false, true, index)}
+         ORDER BY bm25(${index}, ${weights}) LIMIT ?`,
       )
       .all(expr, ...filter.params, floor, window) as { rowid: number; score: number }[];
   }

@@ -11,6 +11,7 @@
  * syllables, so a pair is a word: its posting list is short where the lists of its syllables are
  * long ("nam", "dan" are in most articles), and a query reads the short lists.
  */
+import type Database from 'better-sqlite3';
 import type { ArticleDraft } from '../model';
 import { tokenize } from '../text/vietnamese';
 import { blockText } from '../archive/layout';
@@ -40,9 +41,43 @@ export const FTS_COLUMNS = [
   'body_pairs',
 ] as const satisfies ReadonlyArray<keyof FtsRow>;
 
-/** The one statement that writes an article's index row (import, reindex, repair). */
-export const FTS_INSERT = `INSERT INTO articles_fts (rowid, ${FTS_COLUMNS.join(', ')})
-  VALUES (@rowid, ${FTS_COLUMNS.map((c) => `@${c}`).join(', ')})`;
+/** The short fields' own index (`titles_fts`): the same columns, for titles and facts only. */
+export const TITLE_COLUMNS = [
+  'title',
+  'title_folded',
+  'meta',
+  'meta_folded',
+  'title_pairs',
+  'meta_pairs',
+] as const satisfies ReadonlyArray<keyof FtsRow>;
+
+const insertInto = (table: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (rowid, ${columns.join(', ')})
+  VALUES (@rowid, ${columns.map((c) => `@${c}`).join(', ')})`;
+
+/**
+ * The one writer of an article's index rows, in both indexes (import, reindex, repair). With
+ * `replace`, a titles row left from before is dropped first (a repair of the full index only).
+ */
+export function indexWriter(
+  db: Database.Database,
+  replace = false,
+): (rowid: number, row: FtsRow) => void {
+  const full = db.prepare(insertInto('articles_fts', FTS_COLUMNS));
+  const short = db.prepare(insertInto('titles_fts', TITLE_COLUMNS));
+  const drop = db.prepare('DELETE FROM titles_fts WHERE rowid = ?');
+  return (rowid, row) => {
+    full.run({ rowid, ...row });
+    if (replace) drop.run(rowid);
+    short.run(Object.fromEntries([['rowid', rowid], ...TITLE_COLUMNS.map((c) => [c, row[c]])]));
+  };
+}
+
+/** Empty both indexes (a full rebuild follows). */
+export function clearIndexes(db: Database.Database): void {
+  db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
+  db.prepare("INSERT INTO titles_fts (titles_fts) VALUES ('delete-all')").run();
+}
 
 /**
  * The folded pair token of two adjacent folded syllables: "_dan_van". The leading `_` keeps pairs

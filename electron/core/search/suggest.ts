@@ -86,12 +86,15 @@ function propose(db: Db, catalog: Catalog, parsed: ParsedQuery, limit: number): 
     .map(({ r }) => ({ id: r.id, title: r.title, docNumber: r.doc_number }));
 }
 
-/** Titles and numbers holding the typed syllables together and in order, the last as a prefix. */
+/**
+ * Titles and numbers holding the typed syllables together and in order, the last as a prefix,
+ * from the short fields' own index: "nh*" expands over title postings only.
+ */
 function ftsPhrasePrefix(db: Db, typed: string[], limit: number): number[] {
   const rows = db
     .prepare(
-      `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-       ORDER BY bm25(articles_fts, 0, 10.0, 0, 6.0, 0, 0, 12.0, 6.0, 0) LIMIT ?`,
+      `SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?
+       ORDER BY bm25(titles_fts, 0, 10.0, 0, 6.0, 12.0, 6.0) LIMIT ?`,
     )
     .all(foldedRun(typed, 'short', true), limit) as Array<{ rowid: number }>;
   return rows.map((r) => r.rowid);

@@ -4,7 +4,7 @@
  */
 import type { Article, ArticleDraft, SearchFilters } from '../model';
 import type { Db } from './db';
-import { FTS_INSERT, ftsRow } from '../search/fts-text';
+import { ftsRow, indexWriter } from '../search/fts-text';
 import { packBlocks, unpackBlocks, type PreparedArticle, type StoredBlocks } from './blocks';
 import { bumpCatalogGeneration } from '../search/catalog';
 
@@ -44,7 +44,7 @@ export class ArticleStore {
       VALUES (@id, @title, @date, @author, @source, @url, @summary, @blocks, @docNumber,
         @docType, @issuer, @place, @encoding, @sourceId, @importedAt, @importedFrom)
       ON CONFLICT(id) DO NOTHING`);
-    this.insertFts = db.prepare(FTS_INSERT);
+    this.insertFts = indexWriter(db);
     this.insertFacts = db.prepare(
       'INSERT INTO article_facts (article, date, doc_type, source, issuer) VALUES (?, ?, ?, ?, ?)',
     );
@@ -89,7 +89,7 @@ export class ArticleStore {
     });
     if (info.changes === 0) return null;
     const rowid = Number(info.lastInsertRowid);
-    this.insertFts.run({ rowid, ...(prepared?.fts ?? ftsRow(draft)) });
+    this.insertFts(rowid, prepared?.fts ?? ftsRow(draft));
     this.insertFacts.run(rowid, draft.date, draft.docType, draft.source, draft.issuer);
     if (draft.tags.length) setNames(this.db, 'tags', 'article_tags', 'tag', rowid, draft.tags);
     return rowid;

@@ -18,7 +18,7 @@ import type { Db } from './db';
 import { filterClause, type ArticleRow, type ArticleStore } from './articles';
 import { newestBackup } from './backup';
 import { unpackBlocks, type StoredBlocks } from './blocks';
-import { FTS_INSERT, ftsRow } from '../search/fts-text';
+import { clearIndexes, ftsRow, indexWriter } from '../search/fts-text';
 import { parseQuery, type Clause } from '../search/query-parser';
 import { matchAll } from '../search/fts-query';
 import { makeSnippet } from '../search/snippet';
@@ -132,8 +132,7 @@ export class IndexRepair {
   private async run(): Promise<number> {
     const gap = indexGap(this.db);
     // Rows for articles that do not exist: the index cannot be trusted, start it again.
-    if (gap.indexed > gap.articles)
-      this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
+    if (gap.indexed > gap.articles) clearIndexes(this.db);
     const total = (
       this.db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${UNINDEXED}`).get() as {
         n: number;
@@ -142,10 +141,9 @@ export class IndexRepair {
     const page = this.db.prepare(
       `SELECT a.* FROM articles a WHERE a.rowid > ? AND ${UNINDEXED} ORDER BY a.rowid LIMIT ${REPAIR_PAGE}`,
     );
-    const insert = this.db.prepare(FTS_INSERT);
+    const insert = indexWriter(this.db, true);
     const write = this.db.transaction((rows: ArticleRow[]) => {
-      for (const row of rows)
-        insert.run({ rowid: row.rowid, ...ftsRow(this.articles.hydrate(row)) });
+      for (const row of rows) insert(row.rowid, ftsRow(this.articles.hydrate(row)));
     });
     let done = 0;
     this.onProgress({ state: 'building', progress: 0 });

@@ -9,12 +9,22 @@
  * being typed ("va*") no longer expands over every pair that starts with it, and the accent-exact
  * body holds each syllable once.
  *
- * As in schema 4, the index is created empty and refilled from the articles at open.
+ * A second, small index holds only the short fields (title and document facts, as the columns
+ * of the same names): type-ahead and the title tier of a very broad query read it, and a word
+ * being typed ("nh*") expands there over the postings of titles, not of whole articles.
+ *
+ * As in schema 4, both are created empty and refilled from the articles at open.
  */
 export const sql = `
 DROP TABLE articles_fts;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, title_folded, meta, meta_folded, body, body_folded, title_pairs, meta_pairs, body_pairs,
+  content = '', contentless_delete = 1,
+  tokenize = "ascii tokenchars '_'"
+);
+DROP TABLE IF EXISTS titles_fts;
+CREATE VIRTUAL TABLE titles_fts USING fts5(
+  title, title_folded, meta, meta_folded, title_pairs, meta_pairs,
   content = '', contentless_delete = 1,
   tokenize = "ascii tokenchars '_'"
 );
