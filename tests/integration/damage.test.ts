@@ -149,8 +149,11 @@ test('the archive worker notices lost derived data at start and rebuilds it in t
 /** Overwrite one page (1-based) of an SQLite file with garbage; on page 1, after the header. */
 function smash(file: string, page: number): void {
   const fd = fs.openSync(file, 'r+');
+  const header = Buffer.alloc(2);
+  fs.readSync(fd, header, 0, 2, 16); // the page size, big-endian; 1 stands for 65,536
+  const size = header.readUInt16BE(0) === 1 ? 65_536 : header.readUInt16BE(0);
   const from = page === 1 ? 100 : 0;
-  fs.writeSync(fd, Buffer.alloc(4096 - from, 0x5a), 0, 4096 - from, (page - 1) * 4096 + from);
+  fs.writeSync(fd, Buffer.alloc(size - from, 0x5a), 0, size - from, (page - 1) * size + from);
   fs.closeSync(fd);
 }
 

@@ -130,7 +130,9 @@ test('an import onto a full disk says so, and the archive stays as it was', (t) 
   Archive.open(file).close(); // an empty archive: a few pages
   const before = snapshot(folder);
   assertOneSentence(importWithCli(file, news), /Ổ đĩa đã đầy nên không thể ghi vào kho lưu trữ/);
-  assert.deepEqual(snapshot(folder), before);
+  // The database file is byte-identical. The WAL may keep frames of the failed transaction past
+  // its last commit, which no reader sees (and -shm indexes them): what is in it is checked below.
+  assert.equal(snapshot(folder)['archive.db'], before['archive.db']);
   const archive = Archive.open(file);
   assert.deepEqual(archive.db.pragma('integrity_check'), [{ integrity_check: 'ok' }]);
   assert.equal(archive.stats().articles, 0);

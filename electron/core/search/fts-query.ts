@@ -92,12 +92,17 @@ function phrase(clause: Clause, requested: 'folded' | 'exact', scope: Scope = 'a
   }
   const folded = clause.tokens.map((t) => t.folded);
   if (form === 'folded') return foldedRun(folded, where, clause.prefix);
-  const exact = clause.tokens.map((t, i) =>
-    quoted(t.exact, clause.prefix && i === folded.length - 1),
-  );
-  if (exact.length === 1) return `${columns('exact', where)}${exact[0]}`;
-  // Every syllable accent-exact, and standing together (their folded pairs).
-  return `${columns('exact', where)}(${exact.join(' AND ')}) AND ${foldedRun(folded, where, clause.prefix)}`;
+  // The accent-exact columns hold only syllables that carry a mark (fts-text.ts): one typed
+  // without any ("hà noi") is asked folded, by the run.
+  const exact = clause.tokens
+    .map((t, i) =>
+      t.exact === t.folded ? null : quoted(t.exact, clause.prefix && i === folded.length - 1),
+    )
+    .filter((t): t is string => t !== null);
+  if (!exact.length) return foldedRun(folded, where, clause.prefix);
+  const marked = `${columns('exact', where)}(${exact.join(' AND ')})`;
+  // Every marked syllable accent-exact, and all standing together (their folded pairs).
+  return folded.length === 1 ? marked : `${marked} AND ${foldedRun(folded, where, clause.prefix)}`;
 }
 
 /**
@@ -201,12 +206,12 @@ export function scoreMatch(
           c.prefix,
         ).join(' AND ')})`,
     );
-  const signals = positive
-    .filter((c) => c.accented && !c.prefix)
-    .map(
-      (c) =>
-        `${columns('exact', c.field ?? 'all')}(${c.tokens.map((t) => quoted(t.exact)).join(' AND ')})`,
-    );
+  const signals: string[] = [];
+  for (const c of positive.filter((c) => c.accented && !c.prefix)) {
+    const marked = c.tokens.filter((t) => t.exact !== t.folded).map((t) => quoted(t.exact));
+    if (marked.length)
+      signals.push(`${columns('exact', c.field ?? 'all')}(${marked.join(' AND ')})`);
+  }
   const words = positive.filter((c) => c.kind === 'term' && !c.prefix);
   for (let i = 0; i + 1 < words.length; i++) {
     const [a, b] = [words[i], words[i + 1]];

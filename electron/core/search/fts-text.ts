@@ -3,9 +3,10 @@
  * once accent-exact and once folded, and the folded pairs of adjacent syllables ("_dan_van").
  * FTS5's ascii tokenizer then only splits on spaces (and keeps `_` inside a pair).
  *
- * The accent-exact body holds each syllable once: it is only asked whether an accented word is
- * there (a ranking signal, and the prefix of an accented word being typed), never for positions,
- * which the folded syllables and the pairs answer. That makes it about a third smaller.
+ * The accent-exact columns hold only syllables that carry a mark (the others are their own
+ * folded form, in the folded columns), and the body's each once: they are only asked whether an
+ * accented word is there (a ranking signal, and the prefix of an accented word being typed),
+ * never for positions, which the folded syllables and the pairs answer.
  *
  * A phrase is matched by its pairs, a single word by itself. Most Vietnamese words are two
  * syllables, so a pair is a word: its posting list is short where the lists of its syllables are
@@ -95,7 +96,7 @@ function forms(
   const folded: string[] = [];
   const pairs: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    exact.push(tokens[i].exact);
+    if (tokens[i].exact !== tokens[i].folded) exact.push(tokens[i].exact);
     folded.push(tokens[i].folded);
     if (i) pairs.push(pairToken(tokens[i - 1].folded, tokens[i].folded));
   }

@@ -16,8 +16,12 @@ import { ftsRow, type FtsRow } from '../search/fts-text';
 /** What is stored in `articles.blocks`: deflated JSON, or JSON text in older archives. */
 export type StoredBlocks = string | Uint8Array;
 
-export function packBlocks(blocks: readonly Block[]): Buffer {
-  return deflateRawSync(JSON.stringify(blocks));
+/**
+ * Copied into a buffer of its own size: zlib hands back a view of a 16 KB chunk, and a view sent
+ * to another thread (the import's pool) takes its whole buffer along.
+ */
+export function packBlocks(blocks: readonly Block[]): Uint8Array {
+  return new Uint8Array(deflateRawSync(JSON.stringify(blocks)));
 }
 
 /** The stored value as JSON text, whichever form it has. */

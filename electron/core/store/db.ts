@@ -10,6 +10,12 @@ import { migrations, SCHEMA_VERSION } from './migrations';
 import { checkReadable, damagedError, looksLikeSqlite } from './health';
 import { blocksJson, type StoredBlocks } from './blocks';
 
+/** The page size of a new archive (an existing one keeps its own). */
+export const PAGE_SIZE = 16_384;
+
+const isEmpty = (db: Db) =>
+  (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0;
+
 export type Db = Database.Database;
 
 export interface OpenOptions {
@@ -42,6 +48,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new UserError('db.newer-schema', { file, found: version, known: SCHEMA_VERSION });
+    }
+    if (!readOnly && version === 0 && isEmpty(db)) {
+      // A new archive: 16 KB pages hold its articles (1–3 KB each, packed) with little left
+      // over; with 4 KB pages a quarter of the article table's pages was empty space.
+      db.pragma(`page_size = ${PAGE_SIZE}`);
     }
     if (!readOnly) {
       db.pragma('journal_mode = WAL');

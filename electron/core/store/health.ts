@@ -59,7 +59,7 @@ export function damagedError(file: string): UserError {
 
 /**
  * Read what every start relies on: the schema; every table's own b-tree, leaf by leaf, and its
- * smallest index; of the two large tables (the articles' text, FTS5's index) only the roots and
+ * smallest index; of the large tables (the articles' text, FTS5's two indexes) only the roots and
  * the first and last leaves, plus the articles' smallest index: 75 ms on a 75,882-article archive
  * (walking those two as well: 6 s). An SQLITE_CORRUPT here means a
  * damaged file. Everything the user made (annotations, tags, collections) is walked whole; a
@@ -73,7 +73,7 @@ export function checkReadable(db: Db): void {
     .all() as { name: string }[];
   for (const { name } of tables) {
     const table = `"${name.replace(/"/g, '""')}"`;
-    if (name === 'articles' || name === 'articles_fts_data') {
+    if (name === 'articles' || name.endsWith('_fts_data')) {
       // Two statements: SQLite reads just one end of the b-tree for a lone min() or max().
       db.prepare(`SELECT max(rowid) FROM ${table}`).get();
       db.prepare(`SELECT min(rowid) FROM ${table}`).get();

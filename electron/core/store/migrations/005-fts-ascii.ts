@@ -7,7 +7,7 @@
  *
  * The rows change too (see fts-text.ts): a pair token starts with `_` ("_dan_van"), so a word
  * being typed ("va*") no longer expands over every pair that starts with it, and the accent-exact
- * body holds each syllable once.
+ * columns hold only syllables that carry a mark, the body's each once.
  *
  * A second, small index holds only the short fields (title and document facts, as the columns
  * of the same names): type-ahead and the title tier of a very broad query read it, and a word
