@@ -233,13 +233,7 @@ export class SearchEngine {
     const order = [...scores.keys()].sort(
       (a, b) => tier(b) - tier(a) || scores.get(b)! - scores.get(a)! || a - b,
     );
-    // Paging past what bm25 scored (more matches than RANK_LIMIT): the rest, newest first.
-    if (expr && order.length < window && this.work.counted > order.length) {
-      for (const rowid of this.newest(expr, filter, window)) {
-        if (order.length >= window) break;
-        if (!scores.has(rowid)) order.push(rowid);
-      }
-    }
+    if (expr) this.pageOn(order, expr, filter, window);
     return { order, scores };
   }
 
@@ -293,15 +287,18 @@ export class SearchEngine {
     const order = best.sort(
       (a, b) => tier(b) - tier(a) || boosted.get(b)! - boosted.get(a)! || b - a,
     );
-    // Paging past the candidates (more matches than RANK_LIMIT): the rest, newest first.
-    if (order.length < window && this.work.counted > order.length) {
-      const seen = new Set(order);
-      for (const rowid of this.newest(required, filter, window)) {
-        if (order.length >= window) break;
-        if (!seen.has(rowid)) order.push(rowid);
-      }
-    }
+    this.pageOn(order, required, filter, window);
     return { order, scores: boosted };
+  }
+
+  /** Paging past what bm25 ranked (more matches than RANK_LIMIT): the rest, newest first. */
+  private pageOn(order: number[], expr: string, filter: Filter, window: number): void {
+    if (order.length >= window || this.work.counted <= order.length) return;
+    const seen = new Set(order);
+    for (const rowid of this.newest(expr, filter, window)) {
+      if (order.length >= window) break;
+      if (!seen.has(rowid)) order.push(rowid);
+    }
   }
 
   /**

@@ -128,6 +128,18 @@ export function matchAny(clauses: readonly Clause[]): string | null {
   return `(${positive.join(' OR ')})${negative.join('')}`;
 }
 
+/** Plain words typed side by side (in the same field): the last syllable of one, the next's first. */
+function sideBySide(positive: readonly Clause[]): Array<[string[], Where]> {
+  const words = positive.filter((c) => c.kind === 'term' && !c.prefix);
+  const out: Array<[string[], Where]> = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1]];
+    if (a.field !== b.field) continue;
+    out.push([[a.tokens[a.tokens.length - 1].folded, b.tokens[0].folded], a.field ?? 'all']);
+  }
+  return out;
+}
+
 /**
  * The clause whose postings are likely shortest: one of several syllables (read by its pairs),
  * else the syllable the fewest articles use (when their counts are known), else the longest.
@@ -164,13 +176,7 @@ export function rankedMatch(
   const signals = [phrase(rarest(positive, documents), 'folded')];
   const accented = positive.filter((c) => c.accented);
   if (accented.length) signals.push(accented.map((c) => `(${phrase(c, 'exact')})`).join(' AND '));
-  const words = positive.filter((c) => c.kind === 'term' && !c.prefix);
-  for (let i = 0; i + 1 < words.length; i++) {
-    const [a, b] = [words[i], words[i + 1]];
-    if (a.field !== b.field) continue;
-    const last = a.tokens[a.tokens.length - 1].folded;
-    signals.push(foldedRun([last, b.tokens[0].folded], a.field ?? 'all'));
-  }
+  for (const [pair, where] of sideBySide(positive)) signals.push(foldedRun(pair, where));
   // A phrase typed accented is matched folded (tone placement and typing vary) and rewarded exact.
   return signals.length > 1 ? `(${required}) AND (${signals.join(' OR ')})` : required;
 }
@@ -212,13 +218,7 @@ export function scoreMatch(
     if (marked.length)
       signals.push(`${columns('exact', c.field ?? 'all')}(${marked.join(' AND ')})`);
   }
-  const words = positive.filter((c) => c.kind === 'term' && !c.prefix);
-  for (let i = 0; i + 1 < words.length; i++) {
-    const [a, b] = [words[i], words[i + 1]];
-    if (a.field !== b.field) continue;
-    const last = a.tokens[a.tokens.length - 1].folded;
-    signals.push(...pairsOf([last, b.tokens[0].folded], a.field ?? 'all', false));
-  }
+  for (const [pair, where] of sideBySide(positive)) signals.push(...pairsOf(pair, where, false));
   if (!runs.length && !signals.length) return null;
   const base = runs.length
     ? runs.join(' AND ')
