@@ -2,7 +2,8 @@
  * Search: FTS5 lists the newest matches (at most RANK_LIMIT), and bm25 ranks them by pairs and
  * accent-exact words (`scoreMatch`), or by the query itself (`rankedMatch`) when that is no dearer;
  * the best are re-ranked by a title holding the whole query, and fused with the catalog's fuzzy
- * matches when FTS5 finds nothing. Snippets are made for the returned page only. */
+ * matches when FTS5 finds nothing. Snippets are made for the returned page only.
+ */
 import type { SearchHit, SearchRequest, SearchResult } from '../model';
 import type { Db } from '../store/db';
 import { filterClause } from '../store/articles';
