@@ -12,12 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
-import lunr from 'lunr';
 import { Archive } from '../../electron/core/archive/archive';
 import { Catalog, catalogQuery } from '../../electron/core/search/catalog';
 import { catalogDocs, segmentFile } from '../../electron/core/search/catalog-segments';
 import { parseQuery, type ParsedQuery } from '../../electron/core/search/query-parser';
-import { foldedSyllables } from '../../electron/core/text/vietnamese';
+import { referenceIndex } from '../unit/search/lunr-reference';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const SIZE = 1_000;
@@ -216,16 +215,7 @@ test('a segment weighted when the archive was far smaller is weighted again', ()
 
 /** The catalog's query on one Lunr index built the way the catalog was before segments. */
 function unsegmented(): (parsed: ParsedQuery) => Map<number, number> {
-  const index = lunr(function () {
-    this.pipeline.reset();
-    this.searchPipeline.reset();
-    (this as unknown as { tokenizer: (v: unknown) => lunr.Token[] }).tokenizer = (v) =>
-      v == null ? [] : foldedSyllables(String(v)).map((s) => new lunr.Token(s, {}));
-    this.ref('rowid');
-    this.field('title', { boost: 10 });
-    this.field('extra', { boost: 5 });
-    for (const doc of catalogDocs(archive.db)) this.add(doc);
-  });
+  const index = referenceIndex(catalogDocs(archive.db));
   return (parsed) => {
     const results = index.query(catalogQuery(parsed));
     const max = results[0]?.score ?? 1;

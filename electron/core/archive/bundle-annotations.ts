@@ -5,9 +5,9 @@
  */
 import type { AnnotationKind, HighlightColor, TextSelector } from '../model';
 import type { AnnotationRecord, RevisionRecord } from './bundle';
-import type { AnnotationRow } from '../store/annotations';
+import { selectorOf, type AnnotationContent, type AnnotationRow } from '../store/annotations';
 
-export type { AnnotationRow };
+export type { AnnotationContent, AnnotationRow };
 
 /** An `annotation_revisions` row: an annotation's content as it was, and where it came from. */
 export type RevisionRow = Omit<AnnotationRow, 'id' | 'article_id' | 'created' | 'orphaned'> & {
@@ -15,30 +15,6 @@ export type RevisionRow = Omit<AnnotationRow, 'id' | 'article_id' | 'created' | 
   origin: string | null;
   kept_at: string;
 };
-
-/** The columns both tables share: what an edit changes. */
-export interface AnnotationContent {
-  kind: AnnotationKind;
-  color: HighlightColor | null;
-  note: string | null;
-  exact: string | null;
-  prefix: string | null;
-  suffix: string | null;
-  start: number | null;
-  end: number | null;
-}
-
-function selectorOf(c: AnnotationContent): TextSelector | null {
-  return c.exact === null
-    ? null
-    : {
-        exact: c.exact,
-        prefix: c.prefix ?? '',
-        suffix: c.suffix ?? '',
-        start: c.start ?? 0,
-        end: c.end ?? 0,
-      };
-}
 
 function contentOf(r: {
   kind: AnnotationKind;

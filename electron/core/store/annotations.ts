@@ -2,15 +2,13 @@
  * Annotations in SQLite. Each write is one statement (or one transaction), so a crash leaves an
  * annotation either wholly saved or wholly absent; WAL makes the committed ones survive power loss.
  */
-import type { Annotation, AnnotationKind, HighlightColor } from '../model';
+import type { Annotation, AnnotationKind, HighlightColor, TextSelector } from '../model';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 import { bumpCatalogGeneration } from '../search/catalog';
 
-/** An `annotations` row (schema 3), as SQLite returns it. */
-export interface AnnotationRow {
-  id: string;
-  article_id: string;
+/** The columns an annotation and its kept revisions share: what an edit changes. */
+export interface AnnotationContent {
   kind: AnnotationKind;
   color: HighlightColor | null;
   note: string | null;
@@ -19,9 +17,28 @@ export interface AnnotationRow {
   suffix: string | null;
   start: number | null;
   end: number | null;
+}
+
+/** An `annotations` row (schema 3), as SQLite returns it. */
+export interface AnnotationRow extends AnnotationContent {
+  id: string;
+  article_id: string;
   created: string;
   updated: string;
   orphaned: number;
+}
+
+/** The stored selector columns as a TextSelector, or null for a bookmark. */
+export function selectorOf(c: AnnotationContent): TextSelector | null {
+  return c.exact === null
+    ? null
+    : {
+        exact: c.exact,
+        prefix: c.prefix ?? '',
+        suffix: c.suffix ?? '',
+        start: c.start ?? 0,
+        end: c.end ?? 0,
+      };
 }
 
 export function fromRow(row: AnnotationRow): Annotation {
@@ -31,16 +48,7 @@ export function fromRow(row: AnnotationRow): Annotation {
     kind: row.kind,
     color: row.color,
     note: row.note,
-    selector:
-      row.exact === null
-        ? null
-        : {
-            exact: row.exact,
-            prefix: row.prefix ?? '',
-            suffix: row.suffix ?? '',
-            start: row.start ?? 0,
-            end: row.end ?? 0,
-          },
+    selector: selectorOf(row),
     created: row.created,
     updated: row.updated,
   };

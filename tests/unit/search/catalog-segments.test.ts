@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import lunr from 'lunr';
 import {
   buildSegment,
   countDocs,
@@ -22,7 +21,7 @@ import {
   writeSegment,
   type CatalogDoc,
 } from '../../../electron/core/search/catalog-segments';
-import { foldedSyllables } from '../../../electron/core/text/vietnamese';
+import { referenceIndex } from './lunr-reference';
 
 const DOCS: CatalogDoc[] = [
   { rowid: 3, title: 'Luật Cư trú số 68/2020/QH14', extra: 'Quốc hội \n Luật' },
@@ -32,16 +31,7 @@ const DOCS: CatalogDoc[] = [
 ];
 
 test('weights are those of Lunr’s own builder over the same documents', () => {
-  const index = lunr(function () {
-    this.pipeline.reset();
-    this.searchPipeline.reset();
-    (this as unknown as { tokenizer: (v: unknown) => lunr.Token[] }).tokenizer = (v) =>
-      v == null ? [] : foldedSyllables(String(v)).map((s) => new lunr.Token(s, {}));
-    this.ref('rowid');
-    this.field('title', { boost: 10 });
-    this.field('extra', { boost: 5 });
-    for (const doc of DOCS) this.add(doc);
-  });
+  const index = referenceIndex(DOCS);
   const stats = countDocs(emptyStats(), DOCS);
   const segment = buildSegment(0, DOCS, stats);
   assert.deepEqual([...segment.refs], [3, 4, 7, 9]);
