@@ -108,7 +108,8 @@ export class SearchEngine {
     if (total === 0) [expr, required] = [null, null];
 
     const window = Math.max(RERANK_WINDOW, offset + limit);
-    const score = required && !extra.size ? scoreMatch(parsed.clauses, documents) : null;
+    const common = (folded: string) => this.vocabulary.common(folded);
+    const score = required && !extra.size ? scoreMatch(parsed.clauses, documents, common) : null;
     const ranked =
       request.sort === 'date' && expr
         ? this.byDate(expr, filter, offset + limit)

@@ -187,11 +187,13 @@ export function rankedMatch(
  * query: a pair's is short, a common syllable's spans most of the archive. So the expression is
  * the pairs every clause of several syllables must have (or else the rarest clause), and then
  * the signals that only rank — accented clauses accent-exact, pairs of plain words typed side by
- * side. Null when that is no cheaper (one syllable, or several with nothing to reward).
+ * side. Accented words most articles hold are left out (limits.ts COMMON_SHARE). Null when
+ * that is no cheaper (one syllable, or several with nothing to reward).
  */
 export function scoreMatch(
   clauses: readonly Clause[],
   documents: (folded: string) => number | undefined = () => undefined,
+  common: (folded: string) => boolean = () => false,
 ): string | null {
   const positive = clauses.filter((c) => !c.negated);
   if (!positive.length) return null;
@@ -214,7 +216,9 @@ export function scoreMatch(
     );
   const signals: string[] = [];
   for (const c of positive.filter((c) => c.accented && !c.prefix)) {
-    const marked = c.tokens.filter((t) => t.exact !== t.folded).map((t) => quoted(t.exact));
+    const marked = c.tokens
+      .filter((t) => t.exact !== t.folded && !common(t.folded))
+      .map((t) => quoted(t.exact));
     if (marked.length)
       signals.push(`${columns('exact', c.field ?? 'all')}(${marked.join(' AND ')})`);
   }

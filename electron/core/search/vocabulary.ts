@@ -9,6 +9,7 @@ import lunr from 'lunr';
 import { foldedRun } from './fts-query';
 import type { Db } from '../store/db';
 import type { Clause } from './query-parser';
+import { COMMON_SHARE } from './limits';
 
 /** Lunr's TokenSet builders exist at run time but are missing from @types/lunr. */
 const TokenSet = lunr.TokenSet as unknown as {
@@ -50,6 +51,8 @@ export class Vocabulary {
   private setFor: Map<string, number> | null = null;
   private sorted: string[] = [];
   private sortedFor: Map<string, number> | null = null;
+  private most = 1;
+  private mostFor: Map<string, number> | null = null;
 
   /**
    * The `limit` most used syllables starting with `prefix` (folded), the prefix itself first if
@@ -86,6 +89,22 @@ export class Vocabulary {
   /** How many articles use a folded syllable, when the vocabulary is in memory. */
   documents(folded: string): number | undefined {
     return this.source.terms(false)?.get(folded);
+  }
+
+  /**
+   * Whether a folded syllable is in more than COMMON_SHARE of the articles (measured against the
+   * most used syllable, which nearly every article holds): false when the vocabulary is not in
+   * memory.
+   */
+  common(folded: string): boolean {
+    const terms = this.source.terms(false);
+    if (!terms) return false;
+    if (this.mostFor !== terms) {
+      this.most = 1;
+      for (const n of terms.values()) if (n > this.most) this.most = n;
+      this.mostFor = terms;
+    }
+    return (terms.get(folded) ?? 0) > COMMON_SHARE * this.most;
   }
 
   private tokenSet(terms: Map<string, number>): lunr.TokenSet {
