@@ -1,6 +1,7 @@
 /**
- * Article text is stored packed (store/blocks.ts): deflated JSON in a BLOB. Archives written
- * before keep JSON text, and an archive may hold both forms; every reader (the article view,
+ * Article text is stored packed (store/blocks.ts): JSON deflated with a preset dictionary, in a
+ * BLOB. Archives written before keep JSON text or JSON deflated without the dictionary, and an
+ * archive may hold all three forms; every reader (the article view,
  * results pages, the search of articles the index has not reached, the index rebuild) must give
  * the same answers whichever form a row has.
  */
@@ -67,6 +68,18 @@ test('packed and JSON-text blocks read, search and rebuild alike, in one archive
       )
       .get() as { packed: number; json: number };
     assert.ok(packed.packed < packed.json * 0.5, `packed ${packed.packed} of ${packed.json} bytes`);
+    // The older packed form: raw DEFLATE with no dictionary and no mark byte.
+    archive.db.function('pack_without_dictionary', (json: unknown) =>
+      zlib.deflateRawSync(String(json)),
+    );
+    const forms = archive.db
+      .prepare(
+        `SELECT sum(substr(blocks, 1, 1) = x'06') AS marked,
+                sum(length(pack_without_dictionary(blocks_text(blocks)))) AS plain FROM articles`,
+      )
+      .get() as { marked: number; plain: number };
+    assert.equal(forms.marked, n, 'every new row is deflated with the dictionary');
+    assert.ok(packed.packed < forms.plain * 0.9, `${packed.packed} against ${forms.plain} bytes`);
 
     const ids = (archive.db.prepare('SELECT id FROM articles').all() as { id: string }[]).map(
       (r) => r.id,
@@ -75,16 +88,25 @@ test('packed and JSON-text blocks read, search and rebuild alike, in one archive
     const results = QUERIES.map((q) => found(archive, q));
     assert.ok(results.every((r) => r.length > 0));
 
-    // Half the rows back to the older form, JSON text.
-    archive.db.exec('UPDATE articles SET blocks = blocks_text(blocks) WHERE rowid % 2 = 0');
-    assert.deepEqual(storageClasses(archive), { blob: Math.ceil(n / 2), text: Math.floor(n / 2) });
+    // A third of the rows back to each older form: JSON text, and deflated with no dictionary.
+    archive.db.exec('UPDATE articles SET blocks = blocks_text(blocks) WHERE rowid % 3 = 0');
+    archive.db.exec(
+      'UPDATE articles SET blocks = pack_without_dictionary(blocks_text(blocks)) WHERE rowid % 3 = 1',
+    );
+    const text = Math.floor(n / 3);
+    assert.deepEqual(storageClasses(archive), { blob: n - text, text });
+    const marked = archive.db
+      .prepare("SELECT count(*) FROM articles WHERE substr(blocks, 1, 1) = x'06'")
+      .pluck()
+      .get() as number;
+    assert.ok(marked > n / 4 && marked < n / 2, `${marked} of ${n} still with the dictionary`);
     assert.deepEqual(
       ids.map((id) => archive.getArticle(id)),
       articles,
     );
     QUERIES.forEach((q, i) => assert.deepEqual(found(archive, q), results[i], q));
 
-    // Without the index, the articles are searched as stored, in both forms.
+    // Without the index, the articles are searched as stored, in all three forms.
     archive.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
     archive.close(); // the gap is noticed at open
     archive = Archive.open(file);
