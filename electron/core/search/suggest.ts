@@ -62,9 +62,13 @@ function propose(db: Db, catalog: Catalog, parsed: ParsedQuery, limit: number): 
   // FTS5 answers most keystrokes in a few milliseconds; the catalog (fuzzy, words in any order)
   // is asked only when that leaves the list short.
   const scores = new Map<number, number>();
-  ftsPhrasePrefix(db, typed, CANDIDATES).forEach((rowid, i) =>
-    scores.set(rowid, 1 - i / (2 * CANDIDATES)),
-  );
+  const add = (rowids: number[]) =>
+    rowids.forEach((rowid, i) => {
+      if (!scores.has(rowid)) scores.set(rowid, 1 - i / (2 * CANDIDATES));
+    });
+  // One word: titles that start with it first, which is what the list shows first anyway.
+  if (typed.length === 1) add(titlesStartingWith(db, typed[0], CANDIDATES));
+  if (scores.size < limit) add(ftsPhrasePrefix(db, typed, CANDIDATES));
   if (scores.size < limit) {
     for (const [rowid, score] of catalog.lookup(parsed, CANDIDATES)) {
       scores.set(rowid, Math.max(score, scores.get(rowid) ?? 0));
@@ -84,6 +88,18 @@ function propose(db: Db, catalog: Catalog, parsed: ParsedQuery, limit: number): 
     .sort((a, b) => b.score - a.score || a.r.title.length - b.r.title.length)
     .slice(0, limit)
     .map(({ r }) => ({ id: r.id, title: r.title, docNumber: r.doc_number }));
+}
+
+/**
+ * The newest titles that start with a word or its beginning. A syllable of two letters ("co",
+ * "th") begins most titles' words: ranking every title that holds one by bm25 took 30–70 ms at
+ * 100,000 articles, listing the newest that start with it 2–10 ms (FTS5's `^`, first token).
+ */
+function titlesStartingWith(db: Db, word: string, limit: number): number[] {
+  return db
+    .prepare(`SELECT rowid FROM titles_fts WHERE titles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`)
+    .pluck()
+    .all(`{title_folded} : ^ "${word}" *`, limit) as number[];
 }
 
 /**
