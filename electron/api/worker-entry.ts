@@ -11,6 +11,9 @@ import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { automaticBackup } from '../core/store/backup';
 import type { FromWorker, ToWorker, WorkerOptions } from './worker-host';
+import { boundHeapGrowth } from '../core/util/heap';
+
+boundHeapGrowth();
 
 const EVENT_INTERVAL_MS = 100;
 const port = parentPort!;

@@ -17,6 +17,9 @@ import { registerBundleCommands } from './bundle';
 import { registerBackupCommands, restoreHint, startOrRecover } from './backup';
 import { parseCount, parseDate } from './options';
 import { progressReporter } from './progress';
+import { boundHeapGrowth } from '../core/util/heap';
+
+boundHeapGrowth();
 
 const locale = localeFromEnv();
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
