@@ -5,6 +5,8 @@
  * "Đà Nẵng" and "da nang" meet on the same tokens. Displayed text is never rewritten.
  */
 
+import { eachWord } from './words';
+
 const COMBINING = /[\u0300-\u036f]/g;
 /** The five tone marks; circumflex, breve and horn are part of the vowel, not the tone. */
 const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
@@ -97,13 +99,11 @@ export interface Token {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const source = text.normalize('NFC');
-  // Combining marks are not \p{L}, so a stray one would split a word: match them as part of it.
-  const re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
-  for (const m of source.matchAll(re)) {
-    const forms = syllableForms(m[0]);
-    if (!forms) continue;
-    tokens.push({ exact: forms[0], folded: forms[1], start: m.index, end: m.index + m[0].length });
-  }
+  // Combining marks are not letters, so a stray one would split a word: they go on with it.
+  eachWord(source, (start, end) => {
+    const forms = syllableForms(source.slice(start, end));
+    if (forms) tokens.push({ exact: forms[0], folded: forms[1], start, end });
+  });
   return tokens;
 }
 
