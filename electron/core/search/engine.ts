@@ -75,7 +75,7 @@ export class SearchEngine {
     if (parsed.empty) return done(0, []);
 
     // Counted by what must match; the ranking expression adds signals that only score.
-    const documents = (folded: string) => this.vocabulary.documents(folded);
+    const { documents, common } = this.vocabulary.frequencies();
     let expr = rankedMatch(parsed.clauses, documents);
     let required = matchAll(parsed.clauses);
     let total = expr ? this.count(required!, filter) : 0;
@@ -108,7 +108,6 @@ export class SearchEngine {
     if (total === 0) [expr, required] = [null, null];
 
     const window = Math.max(RERANK_WINDOW, offset + limit);
-    const common = (folded: string) => this.vocabulary.common(folded);
     const score = required && !extra.size ? scoreMatch(parsed.clauses, documents, common) : null;
     const ranked =
       request.sort === 'date' && expr

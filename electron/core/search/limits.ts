@@ -27,6 +27,13 @@ export const BROAD = 10_000;
  * list, most of the index, once per query.
  */
 export const COMMON_SHARE = 0.25;
+/**
+ * Archives up to this many articles weigh every word even before the vocabulary's counts are in
+ * memory: a common word's posting list costs a few milliseconds there.
+ */
+export const SMALL_ARCHIVE = 20_000;
+/** Titles counted at most per syllable when the vocabulary is not in memory yet (engine.ts). */
+export const TITLE_COUNT_CAP = 5_000;
 /** How many of the best bm25 candidates are re-ranked. */
 export const RERANK_WINDOW = 200;
 /**
