@@ -121,7 +121,6 @@ export class Catalog implements VocabularySource {
     const loaded = this.load(generation);
     if (loaded) return this.adopt(loaded, generation);
     if (this.options.background && this.options.file) {
-      this.estimateVocabulary();
       void this.buildInBackground();
       return this.segments;
     }
@@ -160,40 +159,29 @@ export class Catalog implements VocabularySource {
     return loaded.segments;
   }
 
-  /**
-   * Before any catalog is in memory, the vocabulary of the one saved last, whatever its
-   * generation: searches weigh words by how many articles hold them, which an import changes
-   * little, and without counts one search at 1,000,000 articles weighed every common word it was
-   * given (4.4 s of bm25 for one title). Kept until the new catalog replaces it.
-   */
-  private estimateVocabulary(): void {
-    if (this.vocabulary || !this.options.file) return;
-    try {
-      const saved = JSON.parse(fs.readFileSync(this.options.file, 'utf8')) as Manifest;
-      if (saved.format === CATALOG_FORMAT && saved.vocabulary?.length)
-        this.vocabulary = new Map(saved.vocabulary);
-    } catch {
-      // none saved yet, or damaged: the search estimates without it
-    }
-  }
-
   /** The vocabulary of the catalog in use (possibly one generation old while a new one builds). */
   terms(load: boolean): Map<string, number> | null {
     if (load) this.current();
     return this.vocabulary;
   }
 
+  /**
+   * The saved catalog, if it is the archive's current one. A stale one still lends its
+   * vocabulary while none is in memory: searches weigh words by how many articles hold them,
+   * which an import changes little, and without counts one search at 1,000,000 articles weighed
+   * every common word it was given (4.4 s of bm25 for one title). The new catalog replaces it.
+   */
   private load(generation: string): Loaded | null {
     const file = this.options.file;
     if (!file || !fs.existsSync(file)) return null;
     try {
       const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
-      if (
-        saved.format !== CATALOG_FORMAT ||
-        saved.generation !== generation ||
-        saved.segmentSize !== this.segmentSize
-      )
+      if (saved.format !== CATALOG_FORMAT) return null;
+      if (saved.generation !== generation || saved.segmentSize !== this.segmentSize) {
+        if (!this.vocabulary && saved.vocabulary?.length)
+          this.vocabulary = new Map(saved.vocabulary);
         return null;
+      }
       const segments: Segment[] = [];
       for (const entry of saved.segments) {
         const segment = loadSegment(segmentFile(file, entry.segment), entry);
@@ -256,7 +244,6 @@ export class Catalog implements VocabularySource {
         this.adopt(loaded, generation);
         return;
       }
-      this.estimateVocabulary();
       await this.buildInBackground();
       return;
     }

@@ -19,7 +19,7 @@ import { ftsRow, type FtsRow } from '../search/fts-text';
 import { DEFLATE_DICTIONARY } from './deflate-dictionary';
 
 /** First byte of blocks deflated with the dictionary: 0b110, DEFLATE's reserved block type. */
-export const DICTIONARY_MARK = 0x06;
+const DICTIONARY_MARK = 0x06;
 const dictionary = Buffer.from(DEFLATE_DICTIONARY, 'utf8');
 
 /** What is stored in `articles.blocks`: deflated JSON, or JSON text in older archives. */

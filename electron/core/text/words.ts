@@ -1,10 +1,10 @@
 /**
- * Where the words of a text are: runs that start with a letter or digit and go on through letters,
- * digits and combining marks — exactly what the pattern `[\p{L}\p{N}][\p{L}\p{N}\p{M}]*` matches in
- * Unicode mode, found by a scan over a table of character classes instead. Tokenising is what an import spends most of
- * its tokenising thread on, and snippets and the title boost tokenise at query time; the regular
- * expression's iterator, building a match array for every word, took half of it.
- * tests/unit/text/words.test.ts compares the two over the corpus and over edge cases.
+ * Where the words of a text are: runs that start with a letter or digit and go on through
+ * letters, digits and combining marks — exactly what the pattern `[\p{L}\p{N}][\p{L}\p{N}\p{M}]*`
+ * matches in Unicode mode, found by a scan over a table of character classes instead. Tokenising
+ * is most of what an import's tokenising thread does, and snippets and the title boost tokenise
+ * at query time; the regular expression's iterator, building a match array for every word, took
+ * half of it. tests/unit/text/words.test.ts compares the two over the corpus and edge cases.
  */
 
 /** What a code point does in a word. */

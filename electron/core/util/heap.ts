@@ -11,8 +11,6 @@
  */
 import v8 from 'node:v8';
 
-export const HEAP_GROWTH_FLAG = '--heap-growing-percent=20';
-
 export function boundHeapGrowth(): void {
-  v8.setFlagsFromString(HEAP_GROWTH_FLAG);
+  v8.setFlagsFromString('--heap-growing-percent=20');
 }
