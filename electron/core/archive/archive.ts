@@ -107,6 +107,7 @@ export class Archive {
       db: this.db,
       articles: this.articles,
       locale: this.locale,
+      file: this.file,
       onProgress: (progress) => this.events.emit('importProgress', progress),
     };
   }

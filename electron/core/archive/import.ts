@@ -3,6 +3,7 @@
  * or a bad file keeps every batch committed before it, and no article is ever half-written (the
  * article row and its full-text row share a transaction). Bad files are listed, never fatal.
  */
+import { promises as fs } from 'node:fs';
 import type { ImportProgress, ImportSummary } from '../../api/contract';
 import { describeError } from '../errors';
 import type { Locale } from '../messages';
@@ -13,6 +14,7 @@ import type { ArticleStore } from '../store/articles';
 import type { PreparedArticle } from '../store/blocks';
 import { articleId } from './ids';
 import type { FtsPool } from './fts-pool';
+import type { PreparedBatch } from './prepare-file';
 
 export const BATCH_ARTICLES = 400;
 /**
@@ -27,15 +29,32 @@ export const MAX_REPORTED_IDS = 1000;
  * costs less than the trip.
  */
 const POOLED_BATCH = 100;
+/**
+ * A file at least this large is read, parsed and tokenised in the pool's thread, and this thread
+ * only writes: 1 MB of JSON Lines is some 300 news articles. Smaller files are read here (a folder
+ * of single articles costs no trips), their large batches still tokenised in the pool.
+ */
+export const POOLED_FILE_BYTES = 1024 * 1024;
 
 export interface ImportContext {
   db: Db;
   articles: ArticleStore;
   locale: Locale;
+  /** The archive's file, where the pool's thread looks up which articles it already holds. */
+  file?: string;
   onProgress?: (progress: ImportProgress) => void;
   /** Called after each committed batch with the rowids it added (the catalog indexes them). */
   onCommitted?: (rowids: number[]) => void;
 }
+
+/** What the pool's thread gave of a file: its articles' ids, and how many it reported otherwise. */
+interface Taken {
+  ids: Set<string>;
+  failed: number;
+  duplicates: number;
+}
+
+const noneTaken = (): Taken => ({ ids: new Set(), failed: 0, duplicates: 0 });
 
 interface Pending {
   id: string;
@@ -80,21 +99,23 @@ class ImportRun {
     });
   }
 
-  async consume(items: AsyncIterable<DraftItem>, from: string): Promise<void> {
+  /**
+   * Read `items` here. `taken`: what the pool's thread already gave of the same file before it
+   * died, passed over (in file order, as it met them) without being counted twice.
+   */
+  async consume(items: AsyncIterable<DraftItem>, from: string, taken = noneTaken()): Promise<void> {
     this.progress.current = from;
     for await (const item of items) {
       if (!item.ok) {
-        this.summary.failed.push({
-          path: item.where,
-          error: describeError(item.error, this.ctx.locale),
-        });
-        this.progress.failed = this.summary.failed.length;
+        if (taken.failed-- > 0) continue;
+        this.failedItem(item.where, describeError(item.error, this.ctx.locale));
         continue;
       }
       const id = articleId(item.draft);
+      if (taken.ids.has(id)) continue;
       if (this.exists.get(id)) {
         // Already in the archive: known before any tokenising (a re-import costs reading only).
-        this.summary.duplicates++;
+        if (taken.duplicates-- <= 0) this.summary.duplicates++;
         continue;
       }
       this.pending.push({ id, draft: item.draft, from });
@@ -103,6 +124,56 @@ class ImportRun {
         await this.flush();
       }
     }
+  }
+
+  /**
+   * A large file read in the pool's thread (prepare-file.ts): this thread writes each batch as it
+   * comes, while the thread reads and tokenises the next. If the thread cannot finish the file,
+   * the rest is read here.
+   */
+  async consumeLarge(file: string): Promise<void> {
+    await this.settle();
+    this.progress.current = file;
+    const taken = noneTaken();
+    try {
+      for await (const batch of (await this.startPool()).readFile(
+        file,
+        this.ctx.locale,
+        this.ctx.file,
+      )) {
+        this.takeBatch(batch, file, taken);
+      }
+    } catch (error) {
+      const { PoolUnavailable } = await import('./fts-pool');
+      if (!(error instanceof PoolUnavailable)) throw error;
+      await this.consume(readFile(file), file, taken);
+    }
+  }
+
+  private takeBatch(batch: PreparedBatch, from: string, taken: Taken): void {
+    for (const f of batch.failed) this.failedItem(f.path, f.error);
+    this.summary.duplicates += batch.duplicates;
+    const items = batch.items.map(({ id, draft }) => ({ id, draft, from }));
+    this.commit(
+      items,
+      batch.items.map((i) => i.prepared),
+    );
+    for (const { id } of items) taken.ids.add(id);
+    taken.failed += batch.failed.length;
+    taken.duplicates += batch.duplicates;
+  }
+
+  private failedItem(path: string, error: string): void {
+    this.summary.failed.push({ path, error });
+    this.progress.failed = this.summary.failed.length;
+  }
+
+  private async startPool(): Promise<FtsPool> {
+    if (!this.pool) {
+      const { FtsPool } = await import('./fts-pool');
+      this.pool = new FtsPool();
+    }
+    return this.pool;
   }
 
   /**
@@ -120,11 +191,7 @@ class ImportRun {
       this.commit(batch, null);
       return;
     }
-    if (!this.pool) {
-      const { FtsPool } = await import('./fts-pool');
-      this.pool = new FtsPool();
-    }
-    const rows = this.pool.rows(batch.map((p) => p.draft));
+    const rows = (await this.startPool()).rows(batch.map((p) => p.draft));
     this.writing = previous.then(async () => this.commit(batch, await rows));
     // Its failure (a full disk) is met by the next await of it, not reported as unhandled now.
     this.writing.catch(() => undefined);
@@ -164,6 +231,14 @@ export function approximateChars(
   return n;
 }
 
+async function isLarge(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).size >= POOLED_FILE_BYTES;
+  } catch {
+    return false; // read here, where what is wrong with it is reported
+  }
+}
+
 /** Import files and folders from this machine. */
 export async function importPaths(ctx: ImportContext, paths: string[]): Promise<ImportSummary> {
   const run = new ImportRun(ctx);
@@ -178,7 +253,8 @@ export async function importPaths(ctx: ImportContext, paths: string[]): Promise<
   ctx.onProgress?.({ ...run.progress });
   try {
     for (const file of files) {
-      await run.consume(readFile(file), file);
+      if (await isLarge(file)) await run.consumeLarge(file);
+      else await run.consume(readFile(file), file);
       await run.settle(); // a file's articles are committed before the next file starts
       run.fileDone();
     }
