@@ -13,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
+import type { ImportProgress } from '../../electron/api/contract';
 import { Archive } from '../../electron/core/archive/archive';
 import { FtsPool } from '../../electron/core/archive/fts-pool';
 import { POOLED_FILE_BYTES } from '../../electron/core/archive/import';
@@ -175,6 +176,37 @@ describe('a large file read in the pool’s thread', () => {
       assert.deepEqual(contents(archive).terms, expected.contents.terms);
     } finally {
       pool.restore();
+      archive.close();
+    }
+  });
+
+  test('a call waiting on the importing thread is answered between any two batches', async () => {
+    // A host's calls arrive as messages. The thread's batches arrive on a port of their own, and
+    // one written at once after another would keep such a call waiting for the whole file.
+    const archive = await archiveWithKnown();
+    const calls = new MessageChannel();
+    let answered = 0;
+    let running = true;
+    calls.port1.on('message', () => {
+      answered++;
+      if (running) calls.port2.postMessage('search');
+    });
+    calls.port2.postMessage('search');
+    const between: number[] = [];
+    let last = -1;
+    archive.events.on('importProgress', (p: ImportProgress) => {
+      if (p.imported === last) return;
+      last = p.imported;
+      between.push(answered);
+    });
+    try {
+      await archive.importPaths([large]);
+      assert.ok(between.length >= 4, `${between.length} batches`);
+      const bunched = between.filter((n, i) => i > 0 && n === between[i - 1]).length;
+      assert.equal(bunched, 0, `calls answered before each batch: ${between.join(' ')}`);
+    } finally {
+      running = false;
+      calls.port1.close();
       archive.close();
     }
   });
