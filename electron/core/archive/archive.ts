@@ -59,6 +59,7 @@ export class Archive {
   private readonly repair: IndexRepair;
   private readonly locale: Locale;
   private readonly backgroundCatalog: boolean;
+  private readonly nativeBinding: string | undefined;
 
   private constructor(
     readonly file: string,
@@ -68,6 +69,7 @@ export class Archive {
     this.db = db;
     this.locale = options.locale ?? 'vi';
     this.backgroundCatalog = options.backgroundCatalog ?? false;
+    this.nativeBinding = options.nativeBinding;
     this.articles = new ArticleStore(db);
     this.annotations = new AnnotationService(new AnnotationStore(db), this);
     this.catalog = new Catalog(db, {
@@ -107,7 +109,10 @@ export class Archive {
       db: this.db,
       articles: this.articles,
       locale: this.locale,
-      file: this.file,
+      lookup:
+        this.file === ':memory:'
+          ? undefined
+          : { dbPath: this.file, nativeBinding: this.nativeBinding },
       onProgress: (progress) => this.events.emit('importProgress', progress),
     };
   }

@@ -11,7 +11,7 @@ import type { Locale } from '../messages';
 import type { ArticleDraft } from '../model';
 import { prepareArticle, type PreparedArticle } from '../store/blocks';
 import { sibling, startThread } from '../util/thread';
-import type { PreparedBatch } from './prepare-file';
+import type { ArchiveLookup, PreparedBatch } from './prepare-file';
 
 interface Job {
   resolve: (rows: PreparedArticle[]) => void;
@@ -78,13 +78,17 @@ export class FtsPool {
    * ready, the thread staying at most a few ahead of the writer. Throws PoolUnavailable when the
    * thread cannot finish it (it died, or the file threw there); what was yielded before stands.
    */
-  async *readFile(path: string, locale: Locale, archive?: string): AsyncGenerator<PreparedBatch> {
+  async *readFile(
+    path: string,
+    locale: Locale,
+    lookup?: ArchiveLookup,
+  ): AsyncGenerator<PreparedBatch> {
     if (this.broken) throw new PoolUnavailable();
     const id = this.next++;
     const worker = this.workers[id % this.workers.length];
     const reading: Reading = { queue: [], ended: false, failed: false, wake: () => undefined };
     this.reads.set(id, reading);
-    worker.postMessage({ read: id, path, locale, archive });
+    worker.postMessage({ read: id, path, locale, lookup });
     try {
       for (;;) {
         while (!reading.queue.length && !reading.ended)

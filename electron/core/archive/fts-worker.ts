@@ -10,6 +10,7 @@ import { parentPort } from 'node:worker_threads';
 import type { ArticleDraft } from '../model';
 import type { Locale } from '../messages';
 import { prepareArticle } from '../store/blocks';
+import type { ArchiveLookup } from './prepare-file';
 
 /** Batches of a file sent and not yet written: enough to keep the writer busy, memory bounded. */
 const READ_AHEAD = 2;
@@ -24,18 +25,22 @@ const reads = new Map<number, ReadJob>();
 
 type Message =
   | { id: number; drafts: ArticleDraft[] }
-  | { read: number; path: string; locale: Locale; archive?: string }
+  | { read: number; path: string; locale: Locale; lookup?: ArchiveLookup }
   | { ack: number }
   | { stop: number };
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Which ids the archive holds, by a read-only connection of this thread's own (none: no check). */
-async function knownIds(archive: string | undefined) {
+/**
+ * Which ids the archive holds, by a read-only connection of this thread's own. Without one (an
+ * archive in memory, a file that will not open) every article goes on to the writer, whose
+ * insert still finds the ones already there.
+ */
+async function knownIds(lookup: ArchiveLookup | undefined) {
   try {
-    if (!archive) throw new Error('no file');
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(archive, { readonly: true, fileMustExist: true });
+    if (!lookup) throw new Error('no file');
+    const { openDatabase } = await import('../store/db');
+    const db = openDatabase(lookup.dbPath, { readOnly: true, nativeBinding: lookup.nativeBinding });
     const exists = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
     return { has: (id: string) => exists.get(id) !== undefined, close: () => db.close() };
   } catch {
@@ -46,7 +51,7 @@ async function knownIds(archive: string | undefined) {
 async function read(m: Extract<Message, { read: number }>): Promise<void> {
   const job: ReadJob = { credit: READ_AHEAD, stopped: false, wake: () => undefined };
   reads.set(m.read, job);
-  const known = await knownIds(m.archive);
+  const known = await knownIds(m.lookup);
   try {
     const { preparedBatches } = await import('./prepare-file');
     for await (const batch of preparedBatches(m.path, m.locale, known.has)) {

@@ -14,7 +14,7 @@ import type { ArticleStore } from '../store/articles';
 import type { PreparedArticle } from '../store/blocks';
 import { articleId } from './ids';
 import type { FtsPool } from './fts-pool';
-import type { PreparedBatch } from './prepare-file';
+import type { ArchiveLookup, PreparedBatch } from './prepare-file';
 
 export const BATCH_ARTICLES = 400;
 /**
@@ -41,7 +41,7 @@ export interface ImportContext {
   articles: ArticleStore;
   locale: Locale;
   /** The archive's file, where the pool's thread looks up which articles it already holds. */
-  file?: string;
+  lookup?: ArchiveLookup;
   onProgress?: (progress: ImportProgress) => void;
   /** Called after each committed batch with the rowids it added (the catalog indexes them). */
   onCommitted?: (rowids: number[]) => void;
@@ -139,7 +139,7 @@ class ImportRun {
       for await (const batch of (await this.startPool()).readFile(
         file,
         this.ctx.locale,
-        this.ctx.file,
+        this.ctx.lookup,
       )) {
         this.takeBatch(batch, file, taken);
         // A whole turn of the event loop between batches: the thread's next batch may already be

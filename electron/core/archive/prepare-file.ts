@@ -23,6 +23,12 @@ export interface PreparedItem {
   prepared: PreparedArticle;
 }
 
+/** How another thread opens the archive read-only (the Electron build has a binding of its own). */
+export interface ArchiveLookup {
+  dbPath: string;
+  nativeBinding?: string;
+}
+
 export interface PreparedBatch {
   items: PreparedItem[];
   /** Items of the file that could not be read, each with its sentence in the import's language. */
