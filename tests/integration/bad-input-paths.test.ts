@@ -135,6 +135,8 @@ describe('large input: memory stays bounded (measured in a child process)', () =
     console.log(
       `bad-input: peak RSS ${result.peakRssMb} MB importing 200 MB text, 5 M-char lines, 100k-deep HTML`,
     );
-    assert.ok(result.peakRssMb < 400, `peak RSS ${result.peakRssMb} MB`);
+    // A JSON Lines file of 1 MB or more is read in the import's preparing thread, whose heap is
+    // its own: 304–314 MB when everything was read in one thread, 356–385 MB since (five runs).
+    assert.ok(result.peakRssMb < 450, `peak RSS ${result.peakRssMb} MB`);
   });
 });

@@ -8,7 +8,7 @@ import type { ImportProgress, ImportSummary } from '../../api/contract';
 import { describeError } from '../errors';
 import type { Locale } from '../messages';
 import type { ArticleDraft } from '../model';
-import { readBytes, readFile, walk, type DraftItem } from '../importers';
+import { fileFormat, readBytes, readFile, walk, type DraftItem } from '../importers';
 import type { Db } from '../store/db';
 import type { ArticleStore } from '../store/articles';
 import type { PreparedArticle } from '../store/blocks';
@@ -30,9 +30,10 @@ export const MAX_REPORTED_IDS = 1000;
  */
 const POOLED_BATCH = 100;
 /**
- * A file at least this large is read, parsed and tokenised in the pool's thread, and this thread
- * only writes: 1 MB of JSON Lines is some 300 news articles. Smaller files are read here (a folder
- * of single articles costs no trips), their large batches still tokenised in the pool.
+ * A file of articles (JSON, JSON Lines, gzip) at least this large is read, parsed and tokenised in
+ * the pool's thread, and this thread only writes: 1 MB of JSON Lines is some 300 news articles.
+ * Smaller files, and pages and texts (one article each), are read here: a folder of single
+ * articles costs no trips, and one large document no thread started for it.
  */
 export const POOLED_FILE_BYTES = 1024 * 1024;
 
@@ -237,10 +238,12 @@ export function approximateChars(
 
 async function isLarge(file: string): Promise<boolean> {
   try {
-    return (await fs.stat(file)).size >= POOLED_FILE_BYTES;
+    if ((await fs.stat(file)).size < POOLED_FILE_BYTES) return false;
   } catch {
     return false; // read here, where what is wrong with it is reported
   }
+  const format = await fileFormat(file);
+  return format === 'json' || format === 'gzip';
 }
 
 /** Import files and folders from this machine. */

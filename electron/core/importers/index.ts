@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { UserError } from '../errors';
 import type { DraftItem } from './draft';
 import { HEAD_BYTES, readSource } from './read';
+import { detectFormat, type Format } from './detect';
 import { walk as walkPaths } from './walk';
 
 export type { DraftItem } from './draft';
@@ -20,6 +21,15 @@ async function fileHead(path: string): Promise<Uint8Array> {
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
+  }
+}
+
+/** What a file holds by its first bytes (null: it cannot be read; reading it will say why). */
+export async function fileFormat(path: string): Promise<Format | null> {
+  try {
+    return detectFormat(await fileHead(path), path);
+  } catch {
+    return null;
   }
 }
 
