@@ -77,6 +77,11 @@ export class FtsPool {
    * Read, parse and prepare one file in a pool thread: its batches in file order, as they are
    * ready, the thread staying at most a few ahead of the writer. Throws PoolUnavailable when the
    * thread cannot finish it (it died, or the file threw there); what was yielded before stands.
+   *
+   * Each batch is handed over on a fresh turn of the event loop. The next may already be waiting
+   * on the thread's port, and a caller that writes it at once, inside the same message callback,
+   * would keep the host's calls (a search) waiting for the whole file. One immediate is not
+   * enough: it runs before the loop polls the host's port again; two are.
    */
   async *readFile(
     path: string,
@@ -95,6 +100,7 @@ export class FtsPool {
           await new Promise<void>((resolve) => (reading.wake = resolve));
         const batch = reading.queue.shift();
         if (!batch) break;
+        await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
         yield batch;
         worker.postMessage({ ack: id }); // written: the thread may send one more
       }

@@ -143,10 +143,6 @@ class ImportRun {
         this.ctx.lookup,
       )) {
         this.takeBatch(batch, file, taken);
-        // A whole turn of the event loop between batches: the thread's next batch may already be
-        // waiting on its port, and writing it at once would keep a search waiting for the whole
-        // file. One immediate is not enough: it runs before the loop polls the host's port again.
-        await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
       }
     } catch (error) {
       const { PoolUnavailable } = await import('./fts-pool');

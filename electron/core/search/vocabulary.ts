@@ -115,7 +115,7 @@ export class Vocabulary {
   }
 
   /** Whether the vocabulary's counts are in memory. */
-  known(): boolean {
+  private known(): boolean {
     return !!this.source.terms(false)?.size;
   }
 
