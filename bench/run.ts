@@ -298,12 +298,18 @@ async function buildInputsOnly(options: Options, tmp: string): Promise<void> {
     const dir = path.join(tmp, name, 'input');
     const input = await buildTierInput(TIERS[name], dir, options.seed, (m) => log(m));
     const onDisk = input.files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    if (options.keep) {
+      // The very queries a full run would time, for profiling them on an archive imported by hand.
+      const sets = generateQueries(input.titles, options.queries, options.seed, name);
+      const file = path.join(tmp, name, 'queries.json');
+      fs.writeFileSync(file, JSON.stringify(interleave(sets, options.seed)));
+    }
     process.stdout.write(
       `${name}: ${input.articles} articles (${input.bySource.vietnews} VietNews, ` +
         `${input.bySource.baomoi} Báo Mới, ${input.bySource.official} official, ` +
         `${input.synthetic} recombined); raw text ${MB(input.rawBytes)}; JSON Lines ${MB(onDisk)}; ` +
         `built in ${input.seconds.toFixed(1)} s; ${input.titles.length} titles for queries; ` +
-        `last record ${input.last?.id ?? '—'}${options.keep ? `; in ${dir}` : ''}\n`,
+        `last record ${input.last?.id ?? '—'}${options.keep ? `; in ${dir}, queries beside it` : ''}\n`,
     );
     if (!options.keep) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
   }
