@@ -238,3 +238,36 @@ describe('search quality', () => {
     assert.ok(found / drawn.size >= 0.99, `missed: ${misses.slice(0, 10).join(' | ')}`);
   });
 });
+
+describe('the index', () => {
+  // What lets an expression asked everywhere go without a column filter (fts-query.ts `columns`):
+  // were a token in two forms' columns, dropping the filter would match articles it should not.
+  test("each form's tokens are found only in that form's columns (the real articles above)", () => {
+    archive.db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.forms_vocab USING fts5vocab(main, articles_fts, 'col')",
+    );
+    const form = (col: string) =>
+      col.endsWith('_pairs') ? 'pairs' : col.endsWith('_folded') ? 'folded' : 'exact';
+    const seen = new Map<string, string>();
+    const shared: string[] = [];
+    const rows = archive.db
+      .prepare('SELECT term, col FROM temp.forms_vocab')
+      .iterate() as Iterable<{ term: string; col: string }>;
+    const count = { exact: 0, folded: 0, pairs: 0 };
+    for (const { term, col } of rows) {
+      count[form(col)]++;
+      const before = seen.get(term);
+      if (before && before !== form(col)) shared.push(`${term} (${before}, ${form(col)})`);
+      seen.set(term, form(col));
+    }
+    assert.ok(
+      count.exact > 1000 && count.folded > 1000 && count.pairs > 10_000,
+      JSON.stringify(count),
+    );
+    assert.deepEqual(shared.slice(0, 10), []);
+    for (const [term, f] of seen) {
+      if (f === 'exact') assert.notEqual(foldDiacritics(term), term, `${term} carries no mark`);
+      if (f === 'folded') assert.equal(foldDiacritics(term), term, `${term} carries a mark`);
+    }
+  });
+});

@@ -54,16 +54,15 @@ export type Scope = 'all' | 'short';
 type Where = Field | 'all' | 'short';
 
 /**
- * The column filter of a form and place, as FTS5 wants it before ` : `. A folded syllable or a
- * pair looked for everywhere needs none: pairs live only in the pair columns, and a folded
- * syllable found in an accent-exact column is unaccented there, so it is in the folded column of
- * the same field too; the articles matched are the same. Without a filter FTS5 need not decode
- * positions to count and intersect, which halves the cost of an AND of common syllables.
+ * The column filter of a form and place, as FTS5 wants it before ` : `. Nothing looked for
+ * everywhere needs one, because each form's tokens live only in that form's columns: pairs start
+ * with `_`; the accent-exact columns hold only syllables that carry a mark, and a folded syllable
+ * never does. So the articles matched are the same, and without a filter FTS5 need not decode
+ * positions to count and intersect, which halves the cost of an AND of common syllables (and
+ * takes 5 % off the statements asking for accented words: 100k, 808 of them, same rows).
  */
 const columns = (form: Form, where: Where) =>
-  where === 'all' && form !== 'exact'
-    ? ''
-    : `{${where === 'short' ? SHORT[form] : COLUMNS[form][where]}} : `;
+  where === 'all' ? '' : `{${where === 'short' ? SHORT[form] : COLUMNS[form][where]}} : `;
 
 const quoted = (token: string, prefix = false) => `"${token}"${prefix ? ' *' : ''}`;
 
