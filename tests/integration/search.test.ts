@@ -197,6 +197,15 @@ describe('filters, sorting and exclusion', () => {
     }
   });
 
+  test('every match can be paged to, past the ones bm25 ranks', () => {
+    const { total } = search('dân');
+    assert.ok(total > 3000 && total < 10_000, `${total}`); // more than RANK_LIMIT, all counted
+    const last = search('dân', { offset: total - 10 });
+    assert.equal(last.hits.length, 10);
+    const seen = new Set(search('dân', { limit: total }).hits.map((h) => h.id));
+    assert.equal(seen.size, total);
+  });
+
   test('sort by date is descending', () => {
     const hits = search('dân', { sort: 'date', limit: 100 }).hits;
     assert.equal(hits.length, 100);

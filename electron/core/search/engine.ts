@@ -42,6 +42,8 @@ export class SearchEngine {
   work: SearchWork = { counted: 0, scored: 0, listed: 0 };
   /** The newest RANK_LIMIT matches of each expression read during the current search. */
   private lists = new Map<string, number[]>();
+  /** What the last count found: how far paging may go. */
+  private matched = 0;
 
   constructor(
     private readonly db: Db,
@@ -54,6 +56,7 @@ export class SearchEngine {
   search(request: SearchRequest): SearchResult {
     const started = performance.now();
     this.work = { counted: 0, scored: 0, listed: 0 };
+    this.matched = 0;
     this.lists.clear();
     let parsed = this.completePrefixes(
       parseQuery(request.query ?? '', { typeAhead: request.typeAhead }),
@@ -192,7 +195,7 @@ export class SearchEngine {
     const newest = this.list(expr, filter);
     if (newest.length < RANK_LIMIT) {
       this.work.counted += newest.length;
-      return newest.length;
+      return (this.matched = newest.length);
     }
     const older = (
       this.db
@@ -205,7 +208,7 @@ export class SearchEngine {
       }
     ).n;
     this.work.counted += older;
-    return RANK_LIMIT + older;
+    return (this.matched = RANK_LIMIT + older);
   }
 
   private byDate(expr: string, filter: Filter, n: number): Ranked {
@@ -301,7 +304,7 @@ export class SearchEngine {
 
   /** Paging past what bm25 ranked (more matches than RANK_LIMIT): the rest, newest first. */
   private pageOn(order: number[], expr: string, filter: Filter, window: number): void {
-    if (order.length >= window || this.work.counted <= order.length) return;
+    if (order.length >= window || this.matched <= order.length) return;
     const seen = new Set(order);
     for (const rowid of this.newest(expr, filter, window)) {
       if (order.length >= window) break;
