@@ -256,13 +256,19 @@ describe('the index', () => {
       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.forms_vocab USING fts5vocab(main, articles_fts, 'col')",
     );
     const form = (col: string) =>
-      col.endsWith('_pairs') ? 'pairs' : col.endsWith('_folded') ? 'folded' : 'exact';
+      col === 'dates'
+        ? 'dates'
+        : col.endsWith('_pairs')
+          ? 'pairs'
+          : col.endsWith('_folded')
+            ? 'folded'
+            : 'exact';
     const seen = new Map<string, string>();
     const shared: string[] = [];
     const rows = archive.db
       .prepare('SELECT term, col FROM temp.forms_vocab')
       .iterate() as Iterable<{ term: string; col: string }>;
-    const count = { exact: 0, folded: 0, pairs: 0 };
+    const count = { exact: 0, folded: 0, pairs: 0, dates: 0 };
     for (const { term, col } of rows) {
       count[form(col)]++;
       const before = seen.get(term);
@@ -270,13 +276,66 @@ describe('the index', () => {
       seen.set(term, form(col));
     }
     assert.ok(
-      count.exact > 1000 && count.folded > 1000 && count.pairs > 10_000,
+      count.exact > 1000 && count.folded > 1000 && count.pairs > 10_000 && count.dates > 12,
       JSON.stringify(count),
     );
     assert.deepEqual(shared.slice(0, 10), []);
     for (const [term, f] of seen) {
       if (f === 'exact') assert.notEqual(foldDiacritics(term), term, `${term} carries no mark`);
       if (f === 'folded') assert.equal(foldDiacritics(term), term, `${term} carries a mark`);
+      if (f === 'dates') assert.match(term, /^_m\d{6}$/);
     }
+  });
+});
+
+describe('date filters asked of the index as months', () => {
+  /** Every article matching `query` (the archive is smaller than the count's cap). */
+  const everyMatch = (query: string, extra: Partial<SearchRequest> = {}) => {
+    const result = search(query, { limit: 9000, ...extra });
+    assert.ok(!result.totalCapped && result.hits.length === result.total, query);
+    return result.hits;
+  };
+
+  test('find exactly the matches whose date is in range, for ranges of a day to a year and more', () => {
+    const busiest = (
+      archive.db
+        .prepare(
+          `SELECT substr(date, 1, 7) AS month FROM article_facts WHERE date IS NOT NULL
+           GROUP BY month ORDER BY count(*) DESC LIMIT 1`,
+        )
+        .get() as { month: string }
+    )?.month;
+    const [year, month] = busiest.split('-').map(Number);
+    const next = `${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, '0')}`;
+    const ranges: Array<[string, string]> = [
+      [`${busiest}-01`, busiest], // the bench's one-month filter
+      [`${busiest}-10`, `${busiest}-20`], // days inside a month
+      [`${busiest}-15`, `${next}-15`], // across a month's end
+      [String(year), String(year)], // a whole year: twelve months
+      [`${year - 1}-06-01`, `${year}-12-31`], // too many months: the facts table alone
+    ];
+    const prepared: string[] = [];
+    let compared = 0;
+    const prepare = archive.db.prepare.bind(archive.db);
+    archive.db.prepare = ((sql: string) => (prepared.push(sql), prepare(sql))) as typeof prepare;
+    try {
+      for (const query of ['dân', 'chủ tịch', 'ha noi', '"uỷ ban nhân dân"', 'thành phố']) {
+        const all = everyMatch(query);
+        for (const [from, to] of ranges) {
+          const end = to.length < 10 ? `${to}\uffff` : to;
+          const expected = all.filter((h) => h.date && h.date >= from && h.date <= end);
+          // None in range: the engine then offers articles holding some of the words.
+          if (!expected.length) continue;
+          compared++;
+          const found = everyMatch(query, { from, to });
+          const ids = (hits: typeof all) => hits.map((h) => h.id).sort();
+          assert.deepEqual(ids(found), ids(expected), `${query} ${from}…${to}`);
+        }
+      }
+    } finally {
+      archive.db.prepare = prepare;
+    }
+    assert.ok(compared >= 20, `${compared} of 25 ranges held matches`);
+    assert.ok(prepared.some((sql) => sql.includes(`MATCH '"_m${busiest.replace('-', '')}"'`)));
   });
 });

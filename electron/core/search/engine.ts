@@ -8,7 +8,7 @@ import type { SearchHit, SearchRequest, SearchResult } from '../model';
 import type { Db } from '../store/db';
 import { filterClause } from '../store/articles';
 import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
-import { matchAll, matchAny, matchExact, rankedMatch, scoreMatch } from './fts-query';
+import { matchAll, matchAny, matchExact, monthsMatch, rankedMatch, scoreMatch } from './fts-query';
 import { hydrateHits } from './hits';
 import { titleBoost } from './title-boost';
 import {
@@ -32,7 +32,10 @@ const SUGGEST_BELOW = 3;
 /** Extra candidates from the in-memory catalog (titles, numbers, tags, notes), scored 0–1. */
 export type CatalogLookup = (parsed: ParsedQuery) => Map<number, number>;
 
-type Filter = { sql: string; params: unknown[] };
+/** The filters as SQL over `article_facts a`, and a date range's months as an FTS5 expression. */
+type Filter = { sql: string; params: unknown[]; months: string | null };
+
+type Matching = { facts?: boolean; floor?: boolean; index?: Index; scored?: boolean };
 
 type Ranked = { order: number[]; scores: Map<number, number> };
 
@@ -62,7 +65,7 @@ export class SearchEngine {
       parseQuery(request.query ?? '', { typeAhead: request.typeAhead }),
     );
     let partial = false; // no article holds every word: the hits hold some of them
-    const filter = filterClause(request);
+    const filter = { ...filterClause(request), months: monthsMatch(request.from, request.to) };
     const filtered = filter.sql !== '1';
     const limit = request.limit ?? 20;
     const offset = request.offset ?? 0;
@@ -154,14 +157,21 @@ export class SearchEngine {
   /**
    * `FROM … WHERE …` for the articles matching `expr` and the filters: the slim facts table is
    * joined only when a filter needs it (or `facts` asks for it). Bind `expr`, then the filter's
-   * parameters.
+   * parameters (then the floor, with `floor`). A date filter is also asked of FTS5 as the months
+   * it spans (`monthsMatch`), so FTS5 intersects their postings with the words' and the facts
+   * table judges only what is left: not when bm25 is `scored`, which would read the months'
+   * whole posting lists to weigh them, for nothing.
    */
   // The floor is cast: bound as a JavaScript number it reaches FTS5 as a REAL, which FTS5 does
   // not seek by (it reads every match and SQLite filters after: ten times slower, measured).
-  private matching(filter: Filter, facts = false, floor = false, index: Index = 'articles_fts') {
+  private matching(
+    filter: Filter,
+    { facts = false, floor = false, index = 'articles_fts', scored = false }: Matching = {},
+  ) {
     const join = facts || filter.sql !== '1';
+    const months = filter.months && !scored ? `AND ${index} MATCH '${filter.months}'` : '';
     return `FROM ${index} f ${join ? 'JOIN article_facts a ON a.article = f.rowid' : ''}
-      WHERE ${index} MATCH ? ${filter.sql !== '1' ? `AND ${filter.sql}` : ''}
+      WHERE ${index} MATCH ? ${months} ${filter.sql !== '1' ? `AND ${filter.sql}` : ''}
       ${floor ? 'AND f.rowid >= CAST(? AS INTEGER)' : ''}`;
   }
 
@@ -214,7 +224,7 @@ export class SearchEngine {
   private byDate(expr: string, filter: Filter, n: number): Ranked {
     const rows = this.db
       .prepare(
-        `SELECT f.rowid AS rowid ${this.matching(filter, true)}
+        `SELECT f.rowid AS rowid ${this.matching(filter, { facts: true })}
          ORDER BY a.date IS NULL, a.date DESC, f.rowid DESC LIMIT ?`,
       )
       .all(expr, ...filter.params, n) as { rowid: number }[];
@@ -270,7 +280,7 @@ export class SearchEngine {
       exact
         ? (
             this.db
-              .prepare(`SELECT f.rowid AS rowid ${this.matching(filter, false, true)}`)
+              .prepare(`SELECT f.rowid AS rowid ${this.matching(filter, { floor: true })}`)
               .pluck()
               .all(exact, ...filter.params, floor) as number[]
           ).filter((rowid) => wanted.has(rowid))
@@ -280,7 +290,7 @@ export class SearchEngine {
     const scored = (
       this.db
         .prepare(
-          `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${this.matching(filter, false, true)}`,
+          `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${this.matching(filter, { floor: true, scored: true })}`,
         )
         .all(score, ...filter.params, floor) as { rowid: number; score: number }[]
     ).filter((r) => wanted.has(r.rowid));
@@ -358,7 +368,7 @@ export class SearchEngine {
     this.work.listed += n;
     const rows = this.db
       .prepare(
-        `SELECT f.rowid AS rowid ${this.matching(filter, false, false, index)} ORDER BY f.rowid DESC LIMIT ?`,
+        `SELECT f.rowid AS rowid ${this.matching(filter, { index })} ORDER BY f.rowid DESC LIMIT ?`,
       )
       .all(expr, ...filter.params, n) as { rowid: number }[];
     return rows.map((r) => r.rowid);
@@ -376,7 +386,7 @@ export class SearchEngine {
     const weights = index === 'titles_fts' ? TITLE_WEIGHTS : WEIGHTS;
     return this.db
       .prepare(
-        `SELECT f.rowid AS rowid, -bm25(${index}, ${weights}) AS score ${this.matching(filter, false, true, index)}
+        `SELECT f.rowid AS rowid, -bm25(${index}, ${weights}) AS score ${this.matching(filter, { floor: true, index, scored: true })}
          ORDER BY bm25(${index}, ${weights}) LIMIT ?`,
       )
       .all(expr, ...filter.params, floor, window) as { rowid: number; score: number }[];

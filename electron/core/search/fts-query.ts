@@ -8,7 +8,7 @@
  * more. The accent-exact columns are asked only whether a syllable is there (see fts-text.ts).
  */
 import type { Clause, Field } from './query-parser';
-import { pairToken } from './fts-text';
+import { monthToken, pairToken } from './fts-text';
 
 type Form = 'folded' | 'exact' | 'pairs';
 
@@ -239,4 +239,27 @@ export function matchExact(clauses: readonly Clause[], scope: Scope = 'all'): st
   return accented.length
     ? accented.map((c) => `(${phrase(c, 'exact', scope)})`).join(' AND ')
     : null;
+}
+
+/** Months a date filter may span and still be asked of FTS5 (more are left to the facts table). */
+const MAX_MONTHS = 12;
+
+/**
+ * The months a date filter spans, as an FTS5 expression over the index's month tokens
+ * (fts-text.ts `monthToken`): `"_m201706" OR "_m201707"`. Every article the filter lets through
+ * holds one of them, so asking it too changes no result, only what FTS5 hands the facts table.
+ * Null without both ends, or for a range of more than MAX_MONTHS months (or none). Made of
+ * digits only, so it is safe to write into SQL as a literal.
+ */
+export function monthsMatch(from?: string, to?: string): string | null {
+  const month = (date: string | undefined, last: boolean) => {
+    const m = date ? /^(\d{4})(?:-(\d{2}))?/.exec(date) : null;
+    return m ? Number(m[1]) * 12 + (m[2] ? Number(m[2]) - 1 : last ? 11 : 0) : null;
+  };
+  const [first, last] = [month(from, false), month(to, true)];
+  if (first === null || last === null || last < first || last - first >= MAX_MONTHS) return null;
+  const tokens: string[] = [];
+  for (let m = first; m <= last; m++)
+    tokens.push(quoted(monthToken(Math.floor(m / 12), (m % 12) + 1)));
+  return tokens.join(' OR ');
 }

@@ -27,6 +27,8 @@ export interface FtsRow {
   title_pairs: string;
   meta_pairs: string;
   body_pairs: string;
+  /** The month of the article's date ("_m201707"), or nothing (see `monthToken`). */
+  dates: string;
 }
 
 /** The index's columns in table order (bm25 weights in search/engine.ts follow this order). */
@@ -40,6 +42,7 @@ export const FTS_COLUMNS = [
   'title_pairs',
   'meta_pairs',
   'body_pairs',
+  'dates',
 ] as const satisfies ReadonlyArray<keyof FtsRow>;
 
 /** The short fields' own index (`titles_fts`): the same columns, for titles and facts only. */
@@ -50,6 +53,7 @@ export const TITLE_COLUMNS = [
   'meta_folded',
   'title_pairs',
   'meta_pairs',
+  'dates',
 ] as const satisfies ReadonlyArray<keyof FtsRow>;
 
 const insertInto = (table: string, columns: readonly string[]) =>
@@ -86,6 +90,20 @@ export function clearIndexes(db: Database.Database): void {
  * not over the far more numerous pairs that start with them.
  */
 export const pairToken = (a: string, b: string): string => `_${a}_${b}`;
+
+/**
+ * The index token of a month, "_m201707": what a date filter asks FTS5 alongside the words, so
+ * that it intersects posting lists instead of looking up the date of every match (engine.ts).
+ * One `_` only, so no pair ("_2017_07") can spell it.
+ */
+export const monthToken = (year: number, month: number): string =>
+  `_m${String(year).padStart(4, '0')}${String(month).padStart(2, '0')}`;
+
+/** The month token of an ISO date, or '' when it has none. */
+function datesOf(date: string | null | undefined): string {
+  const m = date ? /^(\d{4})-(\d{2})/.exec(date) : null;
+  return m ? monthToken(Number(m[1]), Number(m[2])) : '';
+}
 
 function forms(
   text: string,
@@ -128,5 +146,6 @@ export function ftsRow(draft: ArticleDraft): FtsRow {
     title_pairs,
     meta_pairs,
     body_pairs,
+    dates: datesOf(draft.date),
   };
 }

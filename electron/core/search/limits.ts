@@ -5,11 +5,11 @@
 
 /**
  * bm25 weights per FTS column (fts-text.ts FTS_COLUMNS): title, title_folded, meta, meta_folded,
- * body, body_folded, title_pairs, meta_pairs, body_pairs.
+ * body, body_folded, title_pairs, meta_pairs, body_pairs, dates (which only narrows: never scored).
  */
-export const WEIGHTS = '14.0, 10.0, 8.0, 6.0, 1.5, 1.0, 12.0, 6.0, 2.0';
+export const WEIGHTS = '14.0, 10.0, 8.0, 6.0, 1.5, 1.0, 12.0, 6.0, 2.0, 0.0';
 /** The same for the short fields' own index (fts-text.ts TITLE_COLUMNS). */
-export const TITLE_WEIGHTS = '14.0, 10.0, 8.0, 6.0, 12.0, 6.0';
+export const TITLE_WEIGHTS = '14.0, 10.0, 8.0, 6.0, 12.0, 6.0, 0.0';
 /** The full index, or the short fields' own (titles and facts: type-ahead, broad queries). */
 export type Index = 'articles_fts' | 'titles_fts';
 /** How many completions a word being typed stands for. */

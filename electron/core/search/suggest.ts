@@ -110,7 +110,7 @@ function ftsPhrasePrefix(db: Db, typed: string[], limit: number): number[] {
   const rows = db
     .prepare(
       `SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?
-       ORDER BY bm25(titles_fts, 0, 10.0, 0, 6.0, 12.0, 6.0) LIMIT ?`,
+       ORDER BY bm25(titles_fts, 0, 10.0, 0, 6.0, 12.0, 6.0, 0) LIMIT ?`,
     )
     .all(foldedRun(typed, 'short', true), limit) as Array<{ rowid: number }>;
   return rows.map((r) => r.rowid);

@@ -7,6 +7,7 @@ import { sql as articleFacts } from './002-article-facts';
 import { sql as provenance } from './003-provenance-and-revisions';
 import { sql as ftsPairs } from './004-fts-pairs';
 import { sql as ftsAscii } from './005-fts-ascii';
+import { sql as ftsDates } from './006-fts-dates';
 
 export const migrations: readonly string[] = [
   initial,
@@ -14,6 +15,7 @@ export const migrations: readonly string[] = [
   provenance,
   ftsPairs,
   ftsAscii,
+  ftsDates,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
