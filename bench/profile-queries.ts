@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import { Archive } from '../electron/core/archive/archive';
 import type { BenchQuery } from './queries';
+import { percentile } from './stats';
 
 const [file, queriesFile, classes, perClass = '30', rounds = '1'] = process.argv.slice(2);
 if (!file || !queriesFile || !classes) {
@@ -71,7 +72,10 @@ archive.db.prepare = ((sql: string) => {
 
 const all = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as Array<BenchQuery & { cls: string }>;
 const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    p * 100,
+  );
 const ms = (x: number) => `${Math.round(x)} ms`;
 const mbRead = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 

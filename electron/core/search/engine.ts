@@ -10,6 +10,7 @@ import { filterClause } from '../store/articles';
 import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
 import { matchAll, matchAny, matchExact, monthsMatch, rankedMatch, scoreMatch } from './fts-query';
 import { hydrateHits } from './hits';
+import { matching, type Filter } from './matching';
 import { titleBoost } from './title-boost';
 import {
   BROAD,
@@ -31,11 +32,6 @@ const SUGGEST_BELOW = 3;
 
 /** Extra candidates from the in-memory catalog (titles, numbers, tags, notes), scored 0–1. */
 export type CatalogLookup = (parsed: ParsedQuery) => Map<number, number>;
-
-/** The filters as SQL over `article_facts a`, and a date range's months as an FTS5 expression. */
-type Filter = { sql: string; params: unknown[]; months: string | null };
-
-type Matching = { facts?: boolean; floor?: boolean; index?: Index; scored?: boolean };
 
 type Ranked = { order: number[]; scores: Map<number, number> };
 
@@ -157,26 +153,6 @@ export class SearchEngine {
   }
 
   /**
-   * `FROM … WHERE …` for the articles matching `expr` and the filters: the slim facts table is
-   * joined only when a filter needs it (or `facts` asks for it). Bind `expr`, then the filter's
-   * parameters (then the floor). A date filter is also asked of FTS5 as its months
-   * (`monthsMatch`): FTS5 intersects postings, the facts table judges what is left. Not when
-   * bm25 is `scored`: it would read the months' whole posting lists to weigh them.
-   */
-  // The floor is cast: bound as a JavaScript number it reaches FTS5 as a REAL, which FTS5 does
-  // not seek by (it reads every match and SQLite filters after: ten times slower, measured).
-  private matching(
-    filter: Filter,
-    { facts = false, floor = false, index = 'articles_fts', scored = false }: Matching = {},
-  ) {
-    const join = facts || filter.sql !== '1';
-    const months = filter.months && !scored ? `AND ${index} MATCH '${filter.months}'` : '';
-    return `FROM ${index} f ${join ? 'JOIN article_facts a ON a.article = f.rowid' : ''}
-      WHERE ${index} MATCH ? ${months} ${filter.sql !== '1' ? `AND ${filter.sql}` : ''}
-      ${floor ? 'AND f.rowid >= CAST(? AS INTEGER)' : ''}`;
-  }
-
-  /**
    * The rowid of the RANK_LIMIT-th most recent match, or 0 when there are fewer: read in the
    * index's own order and stopped there, so it costs RANK_LIMIT rows at most.
    */
@@ -207,7 +183,7 @@ export class SearchEngine {
     const older = (
       this.db
         .prepare(
-          `SELECT count(*) AS n FROM (SELECT 1 ${this.matching(filter)}
+          `SELECT count(*) AS n FROM (SELECT 1 ${matching(filter)}
            AND f.rowid < CAST(? AS INTEGER) LIMIT ?)`,
         )
         .get(expr, ...filter.params, newest[RANK_LIMIT - 1], COUNT_CAP + 1 - RANK_LIMIT) as {
@@ -221,7 +197,7 @@ export class SearchEngine {
   private byDate(expr: string, filter: Filter, n: number): Ranked {
     const rows = this.db
       .prepare(
-        `SELECT f.rowid AS rowid ${this.matching(filter, { facts: true })}
+        `SELECT f.rowid AS rowid ${matching(filter, { facts: true })}
          ORDER BY a.date IS NULL, a.date DESC, f.rowid DESC LIMIT ?`,
       )
       .all(expr, ...filter.params, n) as { rowid: number }[];
@@ -271,28 +247,25 @@ export class SearchEngine {
   ) {
     const candidates = this.list(required, filter);
     const floor = candidates.length === RANK_LIMIT ? candidates[RANK_LIMIT - 1] : 0;
-    const wanted = new Set(candidates);
+    // Both statements read only the candidates: their expressions also match articles that are
+    // not (the rarest word and any pair: ten times as many for a whole title at 1,000,000), and
+    // bm25 would run for each.
+    const among = JSON.stringify(candidates);
     const exact = matchExact(clauses);
     const exactTier = new Set(
       exact
-        ? (
-            this.db
-              .prepare(`SELECT f.rowid AS rowid ${this.matching(filter, { floor: true })}`)
-              .pluck()
-              .all(exact, ...filter.params, floor) as number[]
-          ).filter((rowid) => wanted.has(rowid))
+        ? (this.db
+            .prepare(`SELECT f.rowid AS rowid ${matching(filter, { floor: true, among: true })}`)
+            .pluck()
+            .all(exact, ...filter.params, floor, among) as number[])
         : [],
     );
     this.work.scored += candidates.length;
-    // bm25 runs only for the candidates: the score expression also matches articles that are
-    // not (the rarest word and any pair: ten times as many for a whole title at 1,000,000).
-    // The `+` keeps SQLite from looking each candidate up in FTS5 one by one.
     const scored = this.db
       .prepare(
-        `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${this.matching(filter, { floor: true, scored: true })}
-         AND +f.rowid IN (SELECT value FROM json_each(?))`,
+        `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${matching(filter, { floor: true, scored: true, among: true })}`,
       )
-      .all(score, ...filter.params, floor, JSON.stringify(candidates)) as Scored[];
+      .all(score, ...filter.params, floor, among) as Scored[];
     const tier = (rowid: number) => (exactTier.has(rowid) ? 1 : 0);
     const scores = new Map(scored.map((r) => [r.rowid, r.score]));
     const best = [...scores.keys()]
@@ -367,7 +340,7 @@ export class SearchEngine {
     this.work.listed += n;
     const rows = this.db
       .prepare(
-        `SELECT f.rowid AS rowid ${this.matching(filter, { index })} ORDER BY f.rowid DESC LIMIT ?`,
+        `SELECT f.rowid AS rowid ${matching(filter, { index })} ORDER BY f.rowid DESC LIMIT ?`,
       )
       .all(expr, ...filter.params, n) as { rowid: number }[];
     return rows.map((r) => r.rowid);
@@ -385,7 +358,7 @@ export class SearchEngine {
     const weights = index === 'titles_fts' ? TITLE_WEIGHTS : WEIGHTS;
     return this.db
       .prepare(
-        `SELECT f.rowid AS rowid, -bm25(${index}, ${weights}) AS score ${this.matching(filter, { floor: true, index, scored: true })}
+        `SELECT f.rowid AS rowid, -bm25(${index}, ${weights}) AS score ${matching(filter, { floor: true, index, scored: true })}
          ORDER BY bm25(${index}, ${weights}) LIMIT ?`,
       )
       .all(expr, ...filter.params, floor, window) as Scored[];
