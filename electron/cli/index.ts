@@ -7,7 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { Archive } from '../core/archive/archive';
 import { defaultArchivePath, RENDERER_DIR, SAMPLE_ARCHIVE } from '../core/archive/locations';
 import { describeError, localeFromEnv, UserError } from '../core/errors';
-import type { SearchRequest } from '../core/model';
+import type { Block, SearchRequest } from '../core/model';
+import { blockText } from '../core/archive/layout';
 import type { InboxState } from '../api/contract';
 import { ensureArchive } from '../api/first-run';
 import { WorkerHost } from '../api/worker-host';
@@ -43,6 +44,14 @@ function withArchive<T>(fn: (archive: Archive) => Promise<T> | T, readOnly = fal
   return Promise.resolve()
     .then(() => fn(archive))
     .finally(() => archive.close());
+}
+
+/** A block as the terminal shows it: headings in capitals, a figure in brackets, a table's cells by tabs. */
+function plainBlock(b: Block): string {
+  if (b.type === 'figure') return `[${b.caption}${b.credit ? ` — Ảnh: ${b.credit}` : ''}]`;
+  if (b.type === 'footnote') return `[${b.label}] ${b.text}`;
+  if (b.type === 'li') return `${'  '.repeat(b.depth)}${b.text}`;
+  return blockText(b);
 }
 
 program
@@ -187,12 +196,7 @@ program
       );
       if (a.url) out(a.url);
       if (a.summary) out(`\n${a.summary}`);
-      for (const b of a.blocks)
-        out(
-          b.type === 'p'
-            ? `\n${b.text}`
-            : `\n[${b.caption}${b.credit ? ` — Ảnh: ${b.credit}` : ''}]`,
-        );
+      for (const b of a.blocks) out(`\n${plainBlock(b)}`);
       if (a.tags.length) out(`\n#${a.tags.join(' #')}`);
     }, true),
   );

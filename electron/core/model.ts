@@ -6,9 +6,42 @@
 /** Pre-Unicode Vietnamese encodings recognised on import: TCVN 5712 (ABC) and VNI-Windows. */
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
-/** One block of an article body, in reading order. */
-export type Block =
-  { type: 'p'; text: string } | { type: 'figure'; caption: string; credit: string | null };
+/**
+ * One block of an article body, in reading order. `page` is the page of a paged source (PDF,
+ * scan) the block starts on, counted from 1; absent for sources without pages.
+ */
+export type Block = (
+  | { type: 'p'; text: string }
+  /** A heading of the source document (Word's Heading 1–6, a PDF's larger line): level 1–6. */
+  | { type: 'heading'; level: number; text: string }
+  /** A list item; `text` carries the marker the reader sees ("1.", "a)", "-"), if any. */
+  | { type: 'li'; text: string; ordered: boolean; depth: number }
+  /** A table, rows of cells as text; a cell's own line breaks are spaces. */
+  | { type: 'table'; rows: string[][] }
+  /** A footnote or endnote, shown after the body; `label` is its mark in the text ("1", "*"). */
+  | { type: 'footnote'; label: string; text: string }
+  | { type: 'figure'; caption: string; credit: string | null }
+) & { page?: number };
+
+/** How a title was obtained when the source had none: from a URL slug or from the body. */
+export type TitleOrigin = 'slug' | 'body';
+
+/** Text read by OCR from a scan or an image, not from a text layer. */
+export interface Recognition {
+  engine: 'tesseract';
+  /** Mean word confidence over the recognised pages, 0–100. */
+  confidence: number;
+  /** The pages (1-based) whose text was recognised. */
+  pages: number[];
+}
+
+/** The file an article was read from, kept in the archive by its content hash. */
+export interface OriginalFile {
+  sha256: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
 
 /** What an importer produces from a file: an article before it has an id or a place in the archive. */
 export interface ArticleDraft {
@@ -33,6 +66,14 @@ export interface ArticleDraft {
   tags: string[];
   /** The identifier the article had where it came from: a record's `id`, else the file's path. */
   sourceId: string;
+  /** Set when the source had no title and one was derived; the reader says so. */
+  titleOrigin?: TitleOrigin | null;
+  /** Pages of a paged source (PDF, scan), else absent. */
+  pageCount?: number | null;
+  /** Present when some of the text was recognised by OCR. */
+  recognition?: Recognition | null;
+  /** The original file, when the archive keeps it (office formats, PDF, images). */
+  original?: OriginalFile | null;
 }
 
 export interface Article extends ArticleDraft {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ArticleSummary, ArticleView, Facets, FacetValue } from '../../electron/api/contract';
 import type { Annotation, Article, SearchFilters, SearchHit } from '../../electron/core/model';
 import { foldText } from '../src/search/fold';
+import { blockText } from '../../electron/core/archive/layout';
 
 /** An in-memory archive with naive search: enough to develop and screenshot the interface. */
 export class MockStore {
@@ -28,7 +29,7 @@ export class MockStore {
     const summaryRange = article.summary ? push(article.summary) : null;
     const blocks = article.blocks.map((b) => ({
       ...b,
-      ...push(b.type === 'p' ? b.text : b.caption),
+      ...push(blockText(b)),
     }));
     return {
       article,
@@ -40,12 +41,7 @@ export class MockStore {
   }
 
   bodyText(a: Article): string {
-    return [
-      a.title,
-      a.docNumber,
-      a.summary,
-      ...a.blocks.map((b) => (b.type === 'p' ? b.text : b.caption)),
-    ]
+    return [a.title, a.docNumber, a.summary, ...a.blocks.map(blockText)]
       .filter(Boolean)
       .join(' \n ');
   }

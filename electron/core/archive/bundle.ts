@@ -44,9 +44,20 @@ const text = z.string();
 const maybe = z.string().nullable();
 const count = z.number().int().min(0);
 
+const page = { page: z.number().int().min(1).optional() };
 const block = z.union([
-  z.object({ type: z.literal('p'), text }),
-  z.object({ type: z.literal('figure'), caption: text, credit: maybe }),
+  z.object({ type: z.literal('p'), text, ...page }),
+  z.object({ type: z.literal('heading'), level: z.number().int().min(1).max(6), text, ...page }),
+  z.object({
+    type: z.literal('li'),
+    text,
+    ordered: z.boolean(),
+    depth: z.number().int().min(0).max(16),
+    ...page,
+  }),
+  z.object({ type: z.literal('table'), rows: z.array(z.array(text)), ...page }),
+  z.object({ type: z.literal('footnote'), label: text, text, ...page }),
+  z.object({ type: z.literal('figure'), caption: text, credit: maybe, ...page }),
 ]);
 
 export const manifestSchema = z.object({

@@ -15,6 +15,7 @@ import type { PreparedArticle } from '../store/blocks';
 import { articleId } from './ids';
 import type { FtsPool } from './fts-pool';
 import type { ArchiveLookup, PreparedBatch } from './prepare-file';
+import { blockText } from './layout';
 
 export const BATCH_ARTICLES = 400;
 /**
@@ -228,7 +229,7 @@ export function approximateChars(
   draft: Pick<ArticleDraft, 'title' | 'summary' | 'blocks'>,
 ): number {
   let n = draft.title.length + (draft.summary?.length ?? 0);
-  for (const b of draft.blocks) n += b.type === 'p' ? b.text.length : b.caption.length;
+  for (const b of draft.blocks) n += blockText(b).length;
   return n;
 }
 

@@ -13,8 +13,20 @@ export interface Layout {
   blocks: Array<Block & { start: number; end: number }>;
 }
 
+/** A table's cells are separated by tabs and its rows by line breaks in the canonical text. */
+export const CELL_SEPARATOR = '\t';
+export const ROW_SEPARATOR = '\n';
+
+/** The block's part of the canonical text (a figure's credit and a footnote's label stay out). */
 export function blockText(block: Block): string {
-  return block.type === 'p' ? block.text : block.caption;
+  switch (block.type) {
+    case 'figure':
+      return block.caption;
+    case 'table':
+      return block.rows.map((row) => row.join(CELL_SEPARATOR)).join(ROW_SEPARATOR);
+    default:
+      return block.text;
+  }
 }
 
 export function layoutArticle(summary: string | null, blocks: readonly Block[]): Layout {

@@ -12,6 +12,7 @@ import { cleanText, comparisonKey, makeDraft, toIsoDate, truncatedKey } from './
 import { bodyBlocks, dateLine } from './plaintext';
 import { fillOfficialFacts } from './official-facts';
 import { detectLegacy, fromLegacy, type LegacyEncoding } from '../text/legacy';
+import { blockText } from '../archive/layout';
 
 /** Elements whose text is never article text. */
 const DROP = new Set([
@@ -253,7 +254,7 @@ export function parseHtml(html: string, sourceId: string): ArticleDraft {
     encoding,
     sourceId,
   });
-  fillOfficialFacts(draft, blocks.map((b) => (b.type === 'p' ? b.text : b.caption)).join('\n'));
+  fillOfficialFacts(draft, blocks.map(blockText).join('\n'));
   return draft;
 }
 

@@ -22,6 +22,7 @@ import { drain } from './chunks';
 import { readJsonRecords } from './json';
 import { parsePlainText } from './plaintext';
 import { displayPath } from './walk';
+import { blockText } from '../archive/layout';
 
 /**
  * The longest article accepted, in characters: about twice the longest official document of the
@@ -64,7 +65,7 @@ function binary(kind: string): UserError {
 
 function articleChars(draft: ArticleDraft): number {
   let n = draft.title.length + (draft.summary?.length ?? 0);
-  for (const b of draft.blocks) n += b.type === 'p' ? b.text.length : b.caption.length;
+  for (const b of draft.blocks) n += blockText(b).length;
   return n;
 }
 
