@@ -86,6 +86,15 @@ export function truncatedKey(text: string): string {
   return comparisonKey(text).replace(/\.{2,}$/, '');
 }
 
+/** The bytes of the file a draft was read from, for the archive to keep (office formats, PDF, images). */
+export interface OriginalBytes {
+  bytes: Uint8Array;
+  /** The file's name as the user knows it, without folders. */
+  name: string;
+  mediaType: string;
+}
+
 /** One result of reading a file: a draft, or the reason one record or file could not be read. */
 export type DraftItem =
-  { ok: true; draft: ArticleDraft; where: string } | { ok: false; error: UserError; where: string };
+  | { ok: true; draft: ArticleDraft; where: string; original?: OriginalBytes }
+  | { ok: false; error: UserError; where: string };
