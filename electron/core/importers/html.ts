@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { UserError } from '../errors';
 import type { ArticleDraft, Block } from '../model';
 import { figureBlock } from './credit';
+import { deriveTitle } from './derived-title';
 import { cleanText, comparisonKey, makeDraft, toIsoDate, truncatedKey } from './draft';
 import { bodyBlocks, dateLine } from './plaintext';
 import { fillOfficialFacts } from './official-facts';
@@ -204,9 +205,9 @@ export function parseHtml(html: string, sourceId: string): ArticleDraft {
   const article = reader.parse();
   if (!article?.content) throw new UserError('import.no-body');
 
-  const title =
+  const given =
     cleanText(article.title) ?? meta(document as unknown as Document, 'meta[property="og:title"]');
-  if (!title) throw new UserError('import.no-title');
+  const title = given ?? '';
 
   const units: (string | Block)[] = [];
   collect(article.content, units);
@@ -242,9 +243,13 @@ export function parseHtml(html: string, sourceId: string): ArticleDraft {
     if (excerpt && !comparisonKey(first).startsWith(truncatedKey(excerpt))) summary = excerpt;
   }
   if (!blocks.some((b) => b.type === 'p')) throw new UserError('import.no-body');
+  // A page without a title is named by its address's slug or its first sentence, and marked.
+  const derived = given ? null : deriveTitle({ url: facts.url, blocks });
+  if (!given && !derived) throw new UserError('import.no-title');
 
   const draft = makeDraft({
-    title,
+    title: given ?? derived?.title ?? '',
+    ...(derived && { titleOrigin: derived.titleOrigin }),
     date: toIsoDate(article.publishedTime) ?? facts.date,
     author: cleanByline(article.byline) ?? facts.author,
     source: cleanText(article.siteName) ?? facts.source,

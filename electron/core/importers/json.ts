@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { UserError } from '../errors';
 import type { ArticleDraft, Block } from '../model';
 import { figureBlock } from './credit';
+import { deriveTitle } from './derived-title';
 import { cleanText, comparisonKey, makeDraft, paragraphBlocks, toIsoDate } from './draft';
 import type { DraftItem } from './draft';
 import { MAX_LINE_CHARS, splitLines } from './lines';
@@ -30,6 +31,9 @@ const captionObject = z.object({
 export const recordSchema = z.object({
   id: scalar,
   title: text,
+  /** The title as a URL slug ("nghi-quyet-dan-van"), which crawls keep when they lose the title. */
+  title_slug: text,
+  slug: text,
   summary: text,
   body: z.union([z.string(), z.array(z.string())]).nullish(),
   captions: z.array(z.union([z.string(), captionObject])).nullish(),
@@ -104,10 +108,20 @@ export function recordToDraft(value: unknown, line: number, fallbackId: string):
   const rawBody = Array.isArray(r.body) ? r.body.join('\n') : (r.body ?? '');
   const encoding = detectLegacy(`${r.title ?? ''}\n${r.summary ?? ''}\n${rawBody}`);
   if (encoding) r = fromLegacyRecord(r, encoding);
-  const title = cleanText(r.title);
   const body = Array.isArray(r.body) ? r.body.join('\n') : (r.body ?? '');
   const paragraphs = paragraphBlocks(body);
-  if (!title || paragraphs.length === 0) throw new UserError('import.bad-record', { line });
+  if (paragraphs.length === 0) throw new UserError('import.bad-record', { line });
+  // A record with a body is never dropped for lacking a title: one is derived, and marked.
+  const given = cleanText(r.title);
+  const derived = given
+    ? null
+    : deriveTitle({
+        slug: r.title_slug ?? r.slug,
+        url: webAddress(r.url ?? r.origin_url),
+        blocks: paragraphs,
+      });
+  const title = given ?? derived?.title;
+  if (!title) throw new UserError('import.bad-record', { line });
   const summary = cleanText(r.summary);
   // Some sources print the lead again as the first paragraph; the reader shows it once.
   const first = paragraphs[0];
@@ -116,6 +130,7 @@ export function recordToDraft(value: unknown, line: number, fallbackId: string):
   }
   const draft = makeDraft({
     title,
+    ...(derived && { titleOrigin: derived.titleOrigin }),
     date: toIsoDate(r.date),
     author: cleanText(r.author),
     source:

@@ -5,8 +5,9 @@
  * credit, and the byline alone on the last line.
  */
 import { UserError } from '../errors';
-import type { ArticleDraft, Block } from '../model';
+import type { ArticleDraft, Block, TitleOrigin } from '../model';
 import { creditLine, MAX_CAPTION, splitCaption } from './credit';
+import { firstSentence } from './derived-title';
 import { cleanText, comparisonKey, makeDraft, toIsoDate, truncatedKey } from './draft';
 import { recognizeOfficial } from './official';
 import { officialTitle } from './official-facts';
@@ -154,9 +155,11 @@ export function parsePlainText(input: string, sourceId: string): ArticleDraft {
   }
   if (i >= units.length) throw new UserError('import.no-title');
   let title = units[i];
+  let titleOrigin: TitleOrigin | null = null;
   if (title.length > MAX_TITLE) {
-    // No title line: name the article by its opening words and keep the paragraph whole.
-    title = title.slice(0, 120).replace(/\s+\S*$/, '') + '…';
+    // No title line: name the article by its first sentence and keep the paragraph whole.
+    title = firstSentence(title);
+    titleOrigin = 'body';
   } else {
     i++;
   }
@@ -187,6 +190,7 @@ export function parsePlainText(input: string, sourceId: string): ArticleDraft {
 
   const draft = makeDraft({
     title: cleanText(title) ?? '',
+    ...(titleOrigin && { titleOrigin }),
     date,
     author: cleanText(author),
     source: cleanText(source),

@@ -41,9 +41,11 @@ test('JSON Lines: good records import, bad ones become error items with their li
   assert.equal(wrongType.error.params.line, 2);
   assert.match(String(wrongType.error.params.reason), /title/);
 
-  assert.ok(!noTitle.ok);
-  assert.equal(noTitle.error.code, 'import.bad-record');
+  // A record without a title still imports, named by its body and marked so.
+  assert.ok(noTitle.ok);
   assert.equal(noTitle.where, `${path}#line 3`);
+  assert.equal(noTitle.draft.title, 'Nội dung vẫn có');
+  assert.equal(noTitle.draft.titleOrigin, 'body');
 
   assert.ok(noId.ok);
   assert.equal(noId.draft.sourceId, `${path}#line 4`);
