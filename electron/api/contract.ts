@@ -135,6 +135,10 @@ export const schemas = {
   getInbox: z.strictObject({}),
   /** Turn the inbox on with a folder of this machine, or off with null. */
   setInbox: z.strictObject({ dir: z.string().min(1).max(4096).nullable() }),
+  /** The file an article was read from (Word, PDF, scan), when the archive keeps it. */
+  getOriginal: z.strictObject({ id }),
+  /** The user's own title for an article; a derived title is no longer marked as such. */
+  renameArticle: z.strictObject({ id, title: z.string().min(1).max(1000) }),
 } as const;
 
 export type MethodName = keyof typeof schemas;
@@ -309,6 +313,17 @@ export interface Outputs {
   importBundlePath: BundleImportReport;
   getInbox: InboxState;
   setInbox: InboxState;
+  getOriginal: OriginalDownload;
+  renameArticle: Article;
+}
+
+/** An article's original file: its facts and its bytes (base64). */
+export interface OriginalDownload {
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  base64: string;
 }
 
 export type Output<M extends MethodName> = Outputs[M];
@@ -328,6 +343,7 @@ export const writeMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'importBundle',
   'importBundlePath',
   'setInbox',
+  'renameArticle',
 ]);
 
 /** Methods a host that serves other machines must never offer (they read this machine's files). */

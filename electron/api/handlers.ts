@@ -46,5 +46,10 @@ export function createHandlers(archive: Archive): ArchiveApi {
     importBundlePath: (input) => archive.importBundle({ path: input.path }),
     getInbox: async () => archive.inbox.state(),
     setInbox: async (input) => archive.inbox.set(input.dir),
+    getOriginal: async (input) => {
+      const { bytes, ...file } = archive.getOriginal(input.id);
+      return { ...file, base64: bytes.toString('base64') };
+    },
+    renameArticle: async (input) => archive.renameArticle(input.id, input.title),
   };
 }

@@ -98,6 +98,10 @@ const vi = {
   'inbox.nothing-imported': 'Không nhập được bài nào từ tệp: {reason}',
   'inbox.archive-folder':
     'Không dùng được {dir} làm thư mục nhận: đó là thư mục chứa chính kho lưu trữ; hãy chọn một thư mục riêng.',
+  // Original files and renaming (store/originals.ts).
+  'original.not-kept':
+    'Kho lưu trữ không giữ tệp gốc của bài này (bài được nhập từ dữ liệu văn bản, hoặc việc giữ tệp gốc đã bị tắt).',
+  'article.empty-title': 'Tiêu đề không được để trống.',
 } as const;
 
 export type MessageCode = keyof typeof vi;
@@ -201,6 +205,10 @@ const en: Record<MessageCode, string> = {
   'inbox.nothing-imported': 'Nothing could be imported from the file: {reason}',
   'inbox.archive-folder':
     'Cannot use {dir} as the inbox: it is the folder of the archive itself; choose a folder of its own.',
+  // Original files and renaming (store/originals.ts).
+  'original.not-kept':
+    'The archive keeps no original file for this article (it was imported from text data, or keeping originals was turned off).',
+  'article.empty-title': 'The title cannot be empty.',
 };
 
 export const messages: Record<Locale, Record<MessageCode, string>> = { vi, en };

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { inputTooDeep, tooDeepError, type Dispatch } from '../api/dispatch';
-import type { ApiEvents } from '../api/contract';
+import type { ApiEvents, OriginalDownload } from '../api/contract';
 import { UserError } from '../core/errors';
 import type { Locale } from '../core/messages';
 
@@ -127,6 +127,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         );
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
+      if (url.pathname === '/api/original' && (req.method === 'GET' || req.method === 'HEAD'))
+        return serveOriginal(url, req, res);
       if (req.method !== 'POST') {
         return refuse(res, 405, new UserError('api.wrong-http-method', { expected: 'POST' }), {
           Allow: 'POST',
@@ -160,6 +162,31 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     }
     return serveStatic(url.pathname, res);
+  }
+
+  /**
+   * An article's original file (`/api/original?id=…`), as a download: a link the reader follows,
+   * the file saved or opened by the browser. Never shown inline, so no file can run in this page.
+   */
+  async function serveOriginal(url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
+    const envelope = await options.dispatch('getOriginal', {
+      id: url.searchParams.get('id') ?? '',
+    });
+    if (!envelope.ok) {
+      const status = /not-found|not-kept/.test(envelope.error.code) ? 404 : 400;
+      return sendJson(res, status, envelope);
+    }
+    const file = envelope.result as OriginalDownload;
+    const bytes = Buffer.from(file.base64, 'base64');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.mediaType || 'application/octet-stream',
+      'Content-Length': bytes.length,
+      'Content-Disposition': contentDisposition(file.name),
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      ETag: `"${file.sha256}"`,
+    });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 
   function streamEvents(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -230,6 +257,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** `attachment` with the name in ASCII for old clients and in UTF-8 (RFC 6266, 5987) for the rest. */
+export function contentDisposition(name: string): string {
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 function originHost(origin: string): string {

@@ -186,6 +186,10 @@ const handlers: Record<MethodName, Handler> = {
   importBundlePath: (i) => mockBundleReport(i.path),
   getInbox: () => inbox,
   setInbox: (i) => (inbox = { ...inbox, dir: i.dir, watching: i.dir !== null }),
+  getOriginal: () =>
+    Promise.reject(['original.not-kept', 'Kho lưu trữ không giữ tệp gốc của bài này.']),
+  renameArticle: (i) =>
+    Object.assign(store.articles.get(i.id)!, { title: i.title, titleOrigin: null }),
 };
 
 let inbox = { dir: null as string | null, watching: false, error: null, recent: [] };

@@ -172,12 +172,14 @@ describe('host policies', () => {
     importBundle: { name: 'a.arbundle', base64: '' },
     importBundlePath: { path: '/tmp/a.arbundle' },
     setInbox: { dir: null },
+    renameArticle: { id: 'd1', title: 'Tiêu đề mới' },
   };
   const input = (method: string) => {
     const value = valid[method] as Record<string, unknown>;
     if (method === 'createAnnotation' || method === 'setTags' || method === 'setCollections') {
       return { ...value, articleId };
     }
+    if (method === 'renameArticle') return { ...value, id: articleId };
     if (
       method === 'updateAnnotation' ||
       method === 'deleteAnnotation' ||

@@ -120,6 +120,11 @@ test('an archive of schema 1 is migrated: its filter facts are filled from the a
       archive.db.exec(`ALTER TABLE articles DROP COLUMN ${column}`);
     if (columns('annotations').includes('orphaned'))
       archive.db.exec('ALTER TABLE annotations DROP COLUMN orphaned');
+    // And what schema 7 added (its columns, the kept original files).
+    archive.db.exec('DROP INDEX IF EXISTS articles_by_original; DROP TABLE IF EXISTS originals');
+    const office = ['title_origin', 'page_count', 'recognition', 'original_sha256'];
+    for (const column of office.filter((c) => columns('articles').includes(c)))
+      archive.db.exec(`ALTER TABLE articles DROP COLUMN ${column}`);
     archive.db.pragma('user_version = 1');
     archive.close();
 

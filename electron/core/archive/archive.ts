@@ -21,6 +21,8 @@ import { openDatabase, translateOpenError, type Db, type OpenOptions } from '../
 import { IndexRepair } from '../store/health';
 import { ArticleStore, filterClause, type ArticleRow } from '../store/articles';
 import { AnnotationStore } from '../store/annotations';
+import type { StoredOriginal } from '../store/originals';
+import type { DraftItem } from '../importers/draft';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { SearchEngine } from '../search/engine';
 import { clearIndexes, ftsRow, indexWriter } from '../search/fts-text';
@@ -131,6 +133,18 @@ export class Archive {
     const { importUploads } = await import('./import');
     return this.afterImport(
       await importUploads(this.importContext(), files).catch((e) => {
+        throw translateOpenError(e, this.file);
+      }),
+    );
+  }
+
+  /** Drafts read elsewhere (the import of a reader that is not a file format; tests). */
+  async importItems(
+    sources: Array<{ from: string; items: AsyncIterable<DraftItem> }>,
+  ): Promise<ImportSummary> {
+    const { importItems } = await import('./import');
+    return this.afterImport(
+      await importItems(this.importContext(), sources).catch((e) => {
         throw translateOpenError(e, this.file);
       }),
     );
@@ -328,6 +342,22 @@ export class Archive {
   setCollections(articleId: string, collections: string[]): Article {
     this.articles.setCollections(this.rowid(articleId), collections);
     return this.getArticle(articleId);
+  }
+
+  /** The user's own title for an article (a derived one, usually): no longer marked derived. */
+  renameArticle(articleId: string, title: string): Article {
+    const clean = title.normalize('NFC').replace(/\s+/g, ' ').trim();
+    if (!clean) throw new UserError('article.empty-title');
+    this.articles.rename(this.rowid(articleId), clean);
+    return this.getArticle(articleId);
+  }
+
+  /** The file an article was read from, when the archive keeps it. */
+  getOriginal(articleId: string): StoredOriginal {
+    const sha = this.getArticle(articleId).original?.sha256;
+    const stored = sha ? this.articles.originals.get(sha) : null;
+    if (!stored) throw new UserError('original.not-kept');
+    return stored;
   }
 
   private rowid(articleId: string): number {

@@ -12,6 +12,8 @@ import { fileFormat, readBytes, readFile, walk, type DraftItem } from '../import
 import type { Db } from '../store/db';
 import type { ArticleStore } from '../store/articles';
 import type { PreparedArticle } from '../store/blocks';
+import { describeOriginal, keepOriginals } from '../store/originals';
+import type { OriginalBytes } from '../importers/draft';
 import { articleId } from './ids';
 import type { FtsPool } from './fts-pool';
 import type { ArchiveLookup, PreparedBatch } from './prepare-file';
@@ -62,6 +64,8 @@ interface Pending {
   id: string;
   draft: ArticleDraft;
   from: string;
+  /** The file's bytes, kept with the article (its facts are in `draft.original`). */
+  bytes?: Uint8Array;
 }
 
 class ImportRun {
@@ -82,17 +86,20 @@ class ImportRun {
   /** The previous batch, tokenised in the pool and then written: at most one in flight. */
   private writing: Promise<void> = Promise.resolve();
   private pool: FtsPool | null = null;
+  /** Read once per import: ARCHIVE_READER_KEEP_ORIGINALS=0 turns keeping files off. */
+  private readonly keep = keepOriginals();
 
   constructor(private readonly ctx: ImportContext) {
     this.exists = ctx.db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
     this.write = ctx.db.transaction((batch: Pending[], rows: PreparedArticle[] | null) => {
       const added: number[] = [];
-      for (const [i, { id, draft, from }] of batch.entries()) {
+      for (const [i, { id, draft, from, bytes }] of batch.entries()) {
         const rowid = ctx.articles.insert(id, draft, this.importedAt, from, rows?.[i]);
         if (rowid === null) {
           this.summary.duplicates++;
           continue;
         }
+        if (bytes && draft.original) ctx.articles.originals.put(draft.original, bytes);
         this.summary.imported++;
         if (this.summary.articleIds.length < MAX_REPORTED_IDS) this.summary.articleIds.push(id);
         added.push(rowid);
@@ -120,8 +127,10 @@ class ImportRun {
         if (taken.duplicates-- <= 0) this.summary.duplicates++;
         continue;
       }
-      this.pending.push({ id, draft: item.draft, from });
-      this.pendingChars += approximateChars(item.draft);
+      const pending: Pending = { id, from, ...this.withOriginal(item.draft, item.original) };
+      this.pending.push(pending);
+      // A kept file's bytes count towards the batch too: a few large PDFs make a batch.
+      this.pendingChars += approximateChars(item.draft) + (pending.bytes?.length ?? 0);
       if (this.pending.length >= BATCH_ARTICLES || this.pendingChars >= BATCH_CHARS) {
         await this.flush();
       }
@@ -163,6 +172,15 @@ class ImportRun {
     for (const { id } of items) taken.ids.add(id);
     taken.failed += batch.failed.length;
     taken.duplicates += batch.duplicates;
+  }
+
+  /** The draft naming its original file, and the bytes to keep, unless keeping is off. */
+  private withOriginal(
+    draft: ArticleDraft,
+    original: OriginalBytes | undefined,
+  ): { draft: ArticleDraft; bytes?: Uint8Array } {
+    if (!this.keep || !original) return { draft: { ...draft, original: null } };
+    return { draft: { ...draft, original: describeOriginal(original) }, bytes: original.bytes };
   }
 
   private failedItem(path: string, error: string): void {
@@ -281,6 +299,31 @@ export async function importUploads(
   try {
     for (const file of files) {
       await run.consume(readBytes(file.name, file.bytes), file.name);
+      await run.settle();
+      run.fileDone();
+    }
+  } finally {
+    await run.settle().catch(() => undefined);
+    run.close();
+  }
+  run.progress.current = null;
+  ctx.onProgress?.({ ...run.progress });
+  return run.summary;
+}
+
+/**
+ * Import drafts already read (by a reader of its own, or a test): each source's items are
+ * committed before the next source starts, exactly as a file's are.
+ */
+export async function importItems(
+  ctx: ImportContext,
+  sources: Array<{ from: string; items: AsyncIterable<DraftItem> }>,
+): Promise<ImportSummary> {
+  const run = new ImportRun(ctx);
+  run.progress.files = sources.length;
+  try {
+    for (const source of sources) {
+      await run.consume(source.items, source.from);
       await run.settle();
       run.fileDone();
     }

@@ -2,11 +2,12 @@
  * Articles in SQLite: insert (with their full-text row, in the caller's transaction), read back,
  * list with filters, and the facets a library view browses by.
  */
-import type { Article, ArticleDraft, SearchFilters } from '../model';
+import type { Article, ArticleDraft, Recognition, SearchFilters, TitleOrigin } from '../model';
 import type { Db } from './db';
 import { ftsRow, indexWriter } from '../search/fts-text';
 import { packBlocks, unpackBlocks, type PreparedArticle, type StoredBlocks } from './blocks';
 import { bumpCatalogGeneration } from '../search/catalog';
+import { OriginalStore } from './originals';
 
 interface ArticleRow {
   rowid: number;
@@ -23,6 +24,11 @@ interface ArticleRow {
   issuer: string | null;
   place?: string | null;
   encoding?: string | null;
+  /** Schema 7. */
+  title_origin?: TitleOrigin | null;
+  page_count?: number | null;
+  recognition?: string | null;
+  original_sha256?: string | null;
   source_id: string;
   imported_at: string;
   imported_from: string | null;
@@ -36,14 +42,23 @@ export class ArticleStore {
   private readonly byId;
   private readonly tagsOf;
   private readonly collectionsOf;
+  private readonly originalOf;
+  /** The files articles were read from, by content (store/originals.ts). */
+  readonly originals: OriginalStore;
 
   constructor(private readonly db: Db) {
     this.insertArticle = db.prepare(`
       INSERT INTO articles (id, title, date, author, source, url, summary, blocks, doc_number,
-        doc_type, issuer, place, encoding, source_id, imported_at, imported_from)
+        doc_type, issuer, place, encoding, source_id, imported_at, imported_from,
+        title_origin, page_count, recognition, original_sha256)
       VALUES (@id, @title, @date, @author, @source, @url, @summary, @blocks, @docNumber,
-        @docType, @issuer, @place, @encoding, @sourceId, @importedAt, @importedFrom)
+        @docType, @issuer, @place, @encoding, @sourceId, @importedAt, @importedFrom,
+        @titleOrigin, @pageCount, @recognition, @originalSha256)
       ON CONFLICT(id) DO NOTHING`);
+    this.originals = new OriginalStore(db);
+    this.originalOf = db.prepare(
+      'SELECT sha256, name, media_type AS mediaType, size FROM originals WHERE sha256 = ?',
+    );
     this.insertFts = indexWriter(db);
     this.insertFacts = db.prepare(
       'INSERT INTO article_facts (article, date, doc_type, source, issuer) VALUES (?, ?, ?, ?, ?)',
@@ -86,6 +101,10 @@ export class ArticleStore {
       sourceId: draft.sourceId,
       importedAt,
       importedFrom,
+      titleOrigin: draft.titleOrigin ?? null,
+      pageCount: draft.pageCount ?? null,
+      recognition: draft.recognition ? JSON.stringify(draft.recognition) : null,
+      originalSha256: draft.original?.sha256 ?? null,
     });
     if (info.changes === 0) return null;
     const rowid = Number(info.lastInsertRowid);
@@ -121,12 +140,37 @@ export class ArticleStore {
       issuer: row.issuer,
       place: row.place ?? null,
       encoding: row.encoding ?? null,
+      titleOrigin: row.title_origin ?? null,
+      pageCount: row.page_count ?? null,
+      recognition: row.recognition ? (JSON.parse(row.recognition) as Recognition) : null,
+      original: row.original_sha256
+        ? ((this.originalOf.get(row.original_sha256) as Article['original']) ?? null)
+        : null,
       sourceId: row.source_id,
       importedAt: row.imported_at,
       importedFrom: row.imported_from,
       tags: (this.tagsOf.all(row.rowid) as { name: string }[]).map((r) => r.name),
       collections: (this.collectionsOf.all(row.rowid) as { name: string }[]).map((r) => r.name),
     };
+  }
+
+  /**
+   * A new title chosen by the user: it is no longer derived, and both full-text rows and the
+   * catalog follow it. The id stays (annotations and bundles know the article by it).
+   */
+  rename(rowid: number, title: string): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE articles SET title = ?, title_origin = NULL WHERE rowid = ?')
+        .run(title, rowid);
+      const row = this.db
+        .prepare('SELECT * FROM articles WHERE rowid = ?')
+        .get(rowid) as ArticleRow;
+      this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(rowid);
+      this.db.prepare('DELETE FROM titles_fts WHERE rowid = ?').run(rowid);
+      this.insertFts(rowid, ftsRow(this.hydrate(row)));
+      bumpCatalogGeneration(this.db);
+    })();
   }
 
   setTags(rowid: number, names: string[]): void {

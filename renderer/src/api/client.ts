@@ -43,6 +43,8 @@ export const methodNames = [
   'importBundlePath',
   'getInbox',
   'setInbox',
+  'getOriginal',
+  'renameArticle',
 ] as const satisfies readonly MethodName[];
 type Listed = (typeof methodNames)[number];
 const _everyMethodListed: [Exclude<MethodName, Listed>] extends [never] ? true : never = true;
