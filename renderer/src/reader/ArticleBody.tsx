@@ -1,8 +1,9 @@
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleView } from '../../../electron/api/contract';
 import type { FindRange, HighlightRange } from '../annotations/segments';
 import { BlockText } from './BlockText';
+import { groupBlocks, headingTag, listHasMarkers, type ListGroup, type Range } from './blockGroups';
 
 interface Props {
   view: ArticleView;
@@ -23,75 +24,116 @@ function within<T extends { start: number; end: number }>(ranges: T[], start: nu
 
 /**
  * The summary and body blocks, each rendered from its range of the canonical text and tagged
- * with `data-start`/`data-end`, so a DOM selection maps back to text offsets.
+ * with `data-start`/`data-end`, so a DOM selection maps back to text offsets. Headings, lists,
+ * tables (each cell its own range) and footnotes of office documents are real elements of their
+ * kind; a paged source shows where each page starts.
  */
 export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBody(props, ref) {
   const { view, highlights, finds, currentFind, notes, onHighlightClick } = props;
   const { t } = useTranslation();
   const text = view.text;
+  const groups = useMemo(() => groupBlocks(view.blocks), [view]);
 
-  const blocks = useMemo(() => {
-    const list: {
-      key: string;
-      kind: 'lead' | 'p' | 'figure';
-      start: number;
-      end: number;
-      credit: string | null;
-    }[] = [];
-    if (view.summaryRange) {
-      list.push({ key: 'lead', kind: 'lead', ...view.summaryRange, credit: null });
-    }
-    view.blocks.forEach((b, i) => {
-      list.push({
-        key: `b${i}`,
-        kind: b.type === 'figure' ? 'figure' : 'p',
-        start: b.start,
-        end: b.end,
-        credit: b.type === 'figure' ? b.credit : null,
-      });
-    });
-    return list;
-  }, [view]);
+  /** One range of the text with its highlights and find matches. */
+  const content = ({ start, end }: Range) => {
+    const rangeFinds = within(finds, start, end);
+    return (
+      <BlockText
+        text={text}
+        start={start}
+        end={end}
+        highlights={within(highlights, start, end)}
+        finds={rangeFinds}
+        currentFind={rangeFinds.some((f) => f.index === currentFind) ? currentFind : -1}
+        notes={notes}
+        onHighlightClick={onHighlightClick}
+      />
+    );
+  };
+  const range = (r: Range) => ({ 'data-start': r.start, 'data-end': r.end });
 
-  const perBlockHighlights = useMemo(
-    () => blocks.map((b) => within(highlights, b.start, b.end)),
-    [blocks, highlights],
-  );
-  const perBlockFinds = useMemo(
-    () => blocks.map((b) => within(finds, b.start, b.end)),
-    [blocks, finds],
-  );
-
-  const content = (b: (typeof blocks)[number], i: number) => (
-    <BlockText
-      text={text}
-      start={b.start}
-      end={b.end}
-      highlights={perBlockHighlights[i]}
-      finds={perBlockFinds[i]}
-      currentFind={perBlockFinds[i].some((f) => f.index === currentFind) ? currentFind : -1}
-      notes={notes}
-      onHighlightClick={onHighlightClick}
-    />
-  );
+  const list = (group: ListGroup, key: string): ReactNode => {
+    const Tag = group.ordered ? 'ol' : 'ul';
+    return (
+      <Tag key={key} className={listHasMarkers(group) ? 'block-list own-markers' : 'block-list'}>
+        {group.items.map((node, i) => (
+          <li key={node.block.start}>
+            <span {...range(node.block)}>{content(node.block)}</span>
+            {node.children.map((child, j) => list(child, `${key}-${i}-${j}`))}
+          </li>
+        ))}
+      </Tag>
+    );
+  };
 
   return (
     <div className="article-body" ref={ref}>
-      {blocks.map((b, i) => {
-        const range = { 'data-start': b.start, 'data-end': b.end };
-        if (b.kind === 'lead') {
+      {view.summaryRange && (
+        <p className="lead" {...range(view.summaryRange)}>
+          {content(view.summaryRange)}
+        </p>
+      )}
+      {groups.map((g) => {
+        switch (g.kind) {
+          case 'page':
+            return (
+              <p key={g.key} className="page-marker" role="separator">
+                {t('office.page', { page: g.page })}
+              </p>
+            );
+          case 'list':
+            return list(g.list, g.key);
+          case 'table':
+            return (
+              <div
+                key={g.key}
+                className="table-scroll"
+                role="region"
+                aria-label={t('office.table')}
+                tabIndex={0}
+              >
+                <table className="block-table">
+                  <tbody>
+                    {g.cells.map((row, r) => (
+                      <tr key={r}>
+                        {row.map((cell, c) => (
+                          <td key={c}>
+                            <span {...range(cell)}>{content(cell)}</span>
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          case 'footnotes':
+            return (
+              <section key={g.key} className="footnotes" aria-label={t('office.footnotes')}>
+                {g.items.map((f) => (
+                  <p key={f.start} className="footnote">
+                    <sup className="footnote-label">{f.label}</sup>{' '}
+                    <span {...range(f)}>{content(f)}</span>
+                  </p>
+                ))}
+              </section>
+            );
+        }
+        const b = g.block;
+        if (b.type === 'heading') {
+          const Heading = headingTag(b.level);
           return (
-            <p key={b.key} className="lead" {...range}>
-              {content(b, i)}
-            </p>
+            <Heading key={g.key} className="block-heading" {...range(b)}>
+              {content(b)}
+            </Heading>
           );
         }
-        if (b.kind === 'figure') {
+        if (b.type === 'figure') {
           const showCredit = b.credit && !text.slice(b.start, b.end).includes(b.credit);
           return (
-            <figure key={b.key} className="figure">
+            <figure key={g.key} className="figure">
               <figcaption>
-                <span {...range}>{content(b, i)}</span>
+                <span {...range(b)}>{content(b)}</span>
                 {showCredit && (
                   <span className="credit">{t('reader.photoCredit', { credit: b.credit })}</span>
                 )}
@@ -100,8 +142,8 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
           );
         }
         return (
-          <p key={b.key} {...range}>
-            {content(b, i)}
+          <p key={g.key} {...range(b)}>
+            {content(b)}
           </p>
         );
       })}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../electron/core/model';
 import { formatDate } from '../app/format';
+import { DerivedTitle, OpenOriginal, RecognitionNote } from './ArticleOrigin';
 
 /** Legacy encodings by the names people know them from their fonts and keyboards. */
 const ENCODING_NAMES: Record<string, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows' };
@@ -9,7 +10,13 @@ const ENCODING_NAMES: Record<string, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI
  * Title and the facts a citation needs: date, author, source, number, type, issuer, place; and
  * the legacy encoding the text was converted from, so a reader knows to check odd letters.
  */
-export function ArticleHeader({ article }: { article: Article }) {
+export function ArticleHeader({
+  article,
+  onArticleChange,
+}: {
+  article: Article;
+  onArticleChange(article: Article): void;
+}) {
   const { t, i18n } = useTranslation();
   const encoding = article.encoding
     ? t('reader.encodingValue', { name: ENCODING_NAMES[article.encoding] ?? article.encoding })
@@ -23,6 +30,7 @@ export function ArticleHeader({ article }: { article: Article }) {
     ['reader.issuer', article.issuer],
     ['reader.place', article.place],
     ['reader.encoding', encoding],
+    ['office.pageCount', article.pageCount ? String(article.pageCount) : null],
   ];
   return (
     <header className="article-header">
@@ -30,6 +38,7 @@ export function ArticleHeader({ article }: { article: Article }) {
       <h1 id="article-title" tabIndex={-1}>
         {article.title}
       </h1>
+      <DerivedTitle key={article.title} article={article} onArticleChange={onArticleChange} />
       <dl className="article-facts">
         {facts
           .filter(([, value]) => value)
@@ -40,6 +49,8 @@ export function ArticleHeader({ article }: { article: Article }) {
             </div>
           ))}
       </dl>
+      <RecognitionNote article={article} />
+      <OpenOriginal article={article} />
     </header>
   );
 }

@@ -165,7 +165,7 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
       )}
       <div className="reader-columns">
         <article className="article" aria-labelledby="article-title">
-          <ArticleHeader article={article} />
+          <ArticleHeader article={article} onArticleChange={onArticleChange} />
           <ArticleBody
             ref={bodyRef}
             view={view}
