@@ -23,6 +23,11 @@ const filters = {
   source: shortText.optional(),
   tag: shortText.optional(),
   collection: shortText.optional(),
+  /** Official documents in force on this day, as far as the archive knows. */
+  inForce: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd')
+    .optional(),
 };
 
 const selector = z.strictObject({
@@ -135,6 +140,8 @@ export const schemas = {
   getInbox: z.strictObject({}),
   /** Turn the inbox on with a folder of this machine, or off with null. */
   setInbox: z.strictObject({ dir: z.string().min(1).max(4096).nullable() }),
+  /** What a document cites, amends, replaces, repeals, guides, and what does so to it. */
+  getRelations: z.strictObject({ id }),
 } as const;
 
 export type MethodName = keyof typeof schemas;
@@ -309,6 +316,36 @@ export interface Outputs {
   importBundlePath: BundleImportReport;
   getInbox: InboxState;
   setInbox: InboxState;
+  getRelations: ArticleRelations;
+}
+
+// ── Relations between documents (core/law/relations.ts) ──
+
+export type RelationKind = 'cites' | 'amends' | 'replaces' | 'repeals' | 'guides';
+
+/** One side of a relation as the reader shows it. */
+export interface RelationItem {
+  kind: RelationKind;
+  /** The other document as printed ("Nghị định số 154/2024/NĐ-CP", "Luật Đấu thầu"). */
+  label: string;
+  /** Its number as printed, when known. */
+  number: string | null;
+  /** The other document in the archive, when it is there. */
+  article: { id: string; title: string; effectiveDate: string | null } | null;
+  /** The sentence the relation was read from, and its block in the referring document. */
+  text: string;
+  blockIndex: number;
+}
+
+export interface ArticleRelations {
+  /** The document's effective date as its text states it, else null. */
+  effectiveDate: string | null;
+  /** What this document cites, amends, replaces, repeals, guides. */
+  outgoing: RelationItem[];
+  /** What in the archive cites, amends, replaces, repeals or guides it. */
+  incoming: RelationItem[];
+  /** The newest document of the archive that replaces or repeals it, if any. */
+  supersededBy: RelationItem | null;
 }
 
 export type Output<M extends MethodName> = Outputs[M];

@@ -46,5 +46,6 @@ export function createHandlers(archive: Archive): ArchiveApi {
     importBundlePath: (input) => archive.importBundle({ path: input.path }),
     getInbox: async () => archive.inbox.state(),
     setInbox: async (input) => archive.inbox.set(input.dir),
+    getRelations: async (input) => archive.relations(input.id),
   };
 }

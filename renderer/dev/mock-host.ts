@@ -186,6 +186,7 @@ const handlers: Record<MethodName, Handler> = {
   importBundlePath: (i) => mockBundleReport(i.path),
   getInbox: () => inbox,
   setInbox: (i) => (inbox = { ...inbox, dir: i.dir, watching: i.dir !== null }),
+  getRelations: () => ({ effectiveDate: null, outgoing: [], incoming: [], supersededBy: null }),
 };
 
 let inbox = { dir: null as string | null, watching: false, error: null, recent: [] };

@@ -43,6 +43,7 @@ export const methodNames = [
   'importBundlePath',
   'getInbox',
   'setInbox',
+  'getRelations',
 ] as const satisfies readonly MethodName[];
 type Listed = (typeof methodNames)[number];
 const _everyMethodListed: [Exclude<MethodName, Listed>] extends [never] ? true : never = true;

@@ -8,6 +8,7 @@ import { sql as provenance } from './003-provenance-and-revisions';
 import { sql as ftsPairs } from './004-fts-pairs';
 import { sql as ftsAscii } from './005-fts-ascii';
 import { sql as ftsDates } from './006-fts-dates';
+import { sql as relations } from './008-relations';
 
 export const migrations: readonly string[] = [
   initial,
@@ -16,6 +17,7 @@ export const migrations: readonly string[] = [
   ftsPairs,
   ftsAscii,
   ftsDates,
+  relations,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
