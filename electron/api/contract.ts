@@ -23,6 +23,11 @@ const filters = {
   source: shortText.optional(),
   tag: shortText.optional(),
   collection: shortText.optional(),
+  /** Official documents in force on this day, as far as the archive knows. */
+  inForce: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd')
+    .optional(),
 };
 
 const selector = z.strictObject({
@@ -139,6 +144,8 @@ export const schemas = {
   getOriginal: z.strictObject({ id }),
   /** The user's own title for an article; a derived title is no longer marked as such. */
   renameArticle: z.strictObject({ id, title: z.string().min(1).max(1000) }),
+  /** What a document cites, amends, replaces, repeals, guides, and what does so to it. */
+  getRelations: z.strictObject({ id }),
 } as const;
 
 export type MethodName = keyof typeof schemas;
@@ -315,6 +322,7 @@ export interface Outputs {
   setInbox: InboxState;
   getOriginal: OriginalDownload;
   renameArticle: Article;
+  getRelations: ArticleRelations;
 }
 
 /** An article's original file: its facts and its bytes (base64). */
@@ -324,6 +332,35 @@ export interface OriginalDownload {
   size: number;
   sha256: string;
   base64: string;
+}
+
+// ── Relations between documents (core/law/relations.ts) ──
+
+export type RelationKind = 'cites' | 'amends' | 'replaces' | 'repeals' | 'guides';
+
+/** One side of a relation as the reader shows it. */
+export interface RelationItem {
+  kind: RelationKind;
+  /** The other document as printed ("Nghị định số 154/2024/NĐ-CP", "Luật Đấu thầu"). */
+  label: string;
+  /** Its number as printed, when known. */
+  number: string | null;
+  /** The other document in the archive, when it is there. */
+  article: { id: string; title: string; effectiveDate: string | null } | null;
+  /** The sentence the relation was read from, and its block in the referring document. */
+  text: string;
+  blockIndex: number;
+}
+
+export interface ArticleRelations {
+  /** The document's effective date as its text states it, else null. */
+  effectiveDate: string | null;
+  /** What this document cites, amends, replaces, repeals, guides. */
+  outgoing: RelationItem[];
+  /** What in the archive cites, amends, replaces, repeals or guides it. */
+  incoming: RelationItem[];
+  /** The newest document of the archive that replaces or repeals it, if any. */
+  supersededBy: RelationItem | null;
 }
 
 export type Output<M extends MethodName> = Outputs[M];

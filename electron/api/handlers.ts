@@ -51,5 +51,6 @@ export function createHandlers(archive: Archive): ArchiveApi {
       return { ...file, base64: bytes.toString('base64') };
     },
     renameArticle: async (input) => archive.renameArticle(input.id, input.title),
+    getRelations: async (input) => archive.relations(input.id),
   };
 }

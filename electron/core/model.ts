@@ -121,6 +121,8 @@ export interface SearchFilters {
   source?: string;
   tag?: string;
   collection?: string;
+  /** Official documents in force on this day (yyyy-mm-dd), as far as the archive knows. */
+  inForce?: string;
 }
 
 export interface SearchRequest extends SearchFilters {

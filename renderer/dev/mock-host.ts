@@ -190,6 +190,7 @@ const handlers: Record<MethodName, Handler> = {
     Promise.reject(['original.not-kept', 'Kho lưu trữ không giữ tệp gốc của bài này.']),
   renameArticle: (i) =>
     Object.assign(store.articles.get(i.id)!, { title: i.title, titleOrigin: null }),
+  getRelations: () => ({ effectiveDate: null, outgoing: [], incoming: [], supersededBy: null }),
 };
 
 let inbox = { dir: null as string | null, watching: false, error: null, recent: [] };

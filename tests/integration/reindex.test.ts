@@ -116,7 +116,9 @@ test('an archive of schema 1 is migrated: its filter facts are filled from the a
         (c) => c.name,
       );
     archive.db.exec('DROP TABLE article_facts; DROP TABLE IF EXISTS annotation_revisions');
-    for (const column of ['place', 'encoding'].filter((c) => columns('articles').includes(c)))
+    archive.db.exec('DROP TABLE IF EXISTS relations; DROP INDEX IF EXISTS articles_by_number_key');
+    const added = ['place', 'encoding', 'number_key', 'effective_date'];
+    for (const column of added.filter((c) => columns('articles').includes(c)))
       archive.db.exec(`ALTER TABLE articles DROP COLUMN ${column}`);
     if (columns('annotations').includes('orphaned'))
       archive.db.exec('ALTER TABLE annotations DROP COLUMN orphaned');

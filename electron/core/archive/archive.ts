@@ -8,6 +8,7 @@ import type {
   AnnotationImportReport,
   AnnotationListItem,
   ArchiveStats,
+  ArticleRelations,
   ArticleSummary,
   ArticleView,
   ExportFile,
@@ -86,6 +87,8 @@ export class Archive {
     this.engine = new SearchEngine(db, (parsed) => this.catalog.lookup(parsed), this.catalog);
     this.repair = new IndexRepair(db, this.articles, (p) => this.events.emit('indexProgress', p));
     this.inbox = new Inbox(db, inboxHandler(this, this.locale), this.locale, file);
+    // An archive just upgraded to schema 8 has its documents' relations computed once.
+    if (!db.readonly && this.articles.relations.needsRebuild()) this.rebuildRelations();
   }
 
   static open(file: string, options: ArchiveOptions = {}): Archive {
@@ -176,7 +179,13 @@ export class Archive {
     this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run();
     this.db.prepare("INSERT INTO titles_fts (titles_fts) VALUES ('optimize')").run();
     bumpCatalogGeneration(this.db);
+    this.rebuildRelations();
     return n;
+  }
+
+  /** Recompute every document's relations and effective date from the stored text. */
+  rebuildRelations(): number {
+    return this.articles.relations.rebuild();
   }
 
   // ── Bundles (format: bundle.ts) ─────────────────────────────────────────────────────────
@@ -217,6 +226,11 @@ export class Archive {
     const article = this.getArticle(id);
     const layout = layoutArticle(article.summary, article.blocks);
     return { article, ...layout, annotations: this.annotations.forArticle(id) };
+  }
+
+  /** What a document cites, amends, replaces, repeals, guides, and what does so to it. */
+  relations(id: string): ArticleRelations {
+    return this.articles.relations.forArticle(this.rowid(id));
   }
 
   /** Rows the last search read (the scale regression test checks they stay bounded). */

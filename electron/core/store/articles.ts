@@ -8,6 +8,7 @@ import { ftsRow, indexWriter } from '../search/fts-text';
 import { packBlocks, unpackBlocks, type PreparedArticle, type StoredBlocks } from './blocks';
 import { bumpCatalogGeneration } from '../search/catalog';
 import { OriginalStore } from './originals';
+import { inForceClause, RelationStore } from '../law/relations';
 
 interface ArticleRow {
   rowid: number;
@@ -45,8 +46,11 @@ export class ArticleStore {
   private readonly originalOf;
   /** The files articles were read from, by content (store/originals.ts). */
   readonly originals: OriginalStore;
+  /** Relations between documents, written with each document (law/relations.ts). */
+  readonly relations: RelationStore;
 
   constructor(private readonly db: Db) {
+    this.relations = new RelationStore(db);
     this.insertArticle = db.prepare(`
       INSERT INTO articles (id, title, date, author, source, url, summary, blocks, doc_number,
         doc_type, issuer, place, encoding, source_id, imported_at, imported_from,
@@ -111,6 +115,7 @@ export class ArticleStore {
     this.insertFts(rowid, prepared?.fts ?? ftsRow(draft));
     this.insertFacts.run(rowid, draft.date, draft.docType, draft.source, draft.issuer);
     if (draft.tags.length) setNames(this.db, 'tags', 'article_tags', 'tag', rowid, draft.tags);
+    this.relations.add(rowid, draft);
     return rowid;
   }
 
@@ -251,6 +256,11 @@ export function filterClause(
       `${alias}.rowid IN (SELECT ac.article FROM article_collections ac JOIN collections c ON c.id = ac.collection WHERE c.name = ?)`,
     );
     params.push(filters.collection);
+  }
+  if (filters.inForce) {
+    const inForce = inForceClause(alias, filters.inForce);
+    parts.push(inForce.sql);
+    params.push(...inForce.params);
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }

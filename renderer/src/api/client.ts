@@ -45,6 +45,7 @@ export const methodNames = [
   'setInbox',
   'getOriginal',
   'renameArticle',
+  'getRelations',
 ] as const satisfies readonly MethodName[];
 type Listed = (typeof methodNames)[number];
 const _everyMethodListed: [Exclude<MethodName, Listed>] extends [never] ? true : never = true;

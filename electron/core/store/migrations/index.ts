@@ -9,6 +9,7 @@ import { sql as ftsPairs } from './004-fts-pairs';
 import { sql as ftsAscii } from './005-fts-ascii';
 import { sql as ftsDates } from './006-fts-dates';
 import { sql as officeFacts } from './007-office-facts';
+import { sql as relations } from './008-relations';
 
 export const migrations: readonly string[] = [
   initial,
@@ -18,6 +19,7 @@ export const migrations: readonly string[] = [
   ftsAscii,
   ftsDates,
   officeFacts,
+  relations,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
