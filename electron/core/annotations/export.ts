@@ -112,9 +112,10 @@ function annotationMd(
   citation?: string | null,
 ): string[] {
   const out: string[] = [];
-  if (a.selector) out.push(mdText(a.selector.exact, '> '));
-  if (citation) out.push('>', `> (${mdLine(citation)})`);
-  else out.push(a.kind === 'bookmark' ? `**${L.bookmark}**` : `**${L.articleNote}**`);
+  if (a.selector) {
+    out.push(mdText(a.selector.exact, '> '));
+    if (citation) out.push('>', `> (${mdLine(citation)})`);
+  } else out.push(a.kind === 'bookmark' ? `**${L.bookmark}**` : `**${L.articleNote}**`);
   if (a.orphaned) out.push('', `*${L.orphaned}*`);
   if (a.note) out.push('', mdText(a.note));
   return out;
