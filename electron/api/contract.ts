@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import type { Annotation, Article, Block, SearchResult } from '../core/model';
+import type { CitationGoto } from '../core/law/goto';
+import type { LawStructure } from '../core/law/structure';
 
 const MAX_TEXT = 20_000;
 const id = z.string().min(1).max(128);
@@ -162,6 +164,8 @@ export interface ArticleView {
   summaryRange: { start: number; end: number } | null;
   blocks: PositionedBlock[];
   annotations: Annotation[];
+  /** A legal document's Phần, Chương, Điều, khoản… with anchors and block ranges, else null. */
+  structure?: LawStructure | null;
 }
 
 export interface ArticleSummary {
@@ -296,7 +300,8 @@ export interface InboxState {
 }
 
 export interface Outputs {
-  search: SearchResult;
+  /** `goto`: the place a citation query names ("Điều 12 Luật Cư trú"), when the archive has it. */
+  search: SearchResult & { goto?: CitationGoto | null };
   suggest: { items: { id: string; title: string; docNumber: string | null }[] };
   getArticle: ArticleView;
   listArticles: { total: number; items: ArticleSummary[] };

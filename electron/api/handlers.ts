@@ -7,7 +7,7 @@ import type { ArchiveApi } from './contract';
 
 export function createHandlers(archive: Archive): ArchiveApi {
   return {
-    search: async (input) => archive.search(input),
+    search: async (input) => ({ ...archive.search(input), goto: archive.citationGoto(input) }),
     suggest: async (input) => archive.suggest(input.prefix, input.limit),
     getArticle: async (input) => archive.view(input.id),
     listArticles: async (input) => archive.list(input),

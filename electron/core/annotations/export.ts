@@ -19,6 +19,8 @@ export interface ExportOptions {
   /** A short ASCII name for the file ("bo-suu-tap-dan-van"). */
   slug?: string;
   generated?: string;
+  /** The citation of a highlighted passage ("Khoản 2 Điều 12 Luật Cư trú số …"), Markdown only. */
+  cite?: (articleId: string, annotation: Annotation) => string | null;
 }
 
 const LABELS = {
@@ -97,15 +99,23 @@ export function toMarkdown(items: AnnotatedArticle[], options: ExportOptions = {
     ];
     for (const [label, value] of facts) if (value) out.push(`- **${label}:** ${value}`);
     out.push('');
-    for (const a of annotations) out.push(...annotationMd(a, L), '');
+    for (const a of annotations) {
+      out.push(...annotationMd(a, L, a.selector ? options.cite?.(article.id, a) : null), '');
+    }
   }
   return out.join('\n').trimEnd() + '\n';
 }
 
-function annotationMd(a: Annotation, L: (typeof LABELS)[keyof typeof LABELS]): string[] {
+function annotationMd(
+  a: Annotation,
+  L: (typeof LABELS)[keyof typeof LABELS],
+  citation?: string | null,
+): string[] {
   const out: string[] = [];
-  if (a.selector) out.push(mdText(a.selector.exact, '> '));
-  else out.push(a.kind === 'bookmark' ? `**${L.bookmark}**` : `**${L.articleNote}**`);
+  if (a.selector) {
+    out.push(mdText(a.selector.exact, '> '));
+    if (citation) out.push('>', `> (${mdLine(citation)})`);
+  } else out.push(a.kind === 'bookmark' ? `**${L.bookmark}**` : `**${L.articleNote}**`);
   if (a.orphaned) out.push('', `*${L.orphaned}*`);
   if (a.note) out.push('', mdText(a.note));
   return out;

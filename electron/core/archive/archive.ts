@@ -39,6 +39,8 @@ import type { BundleSource } from './bundle';
 import type { BundleExportOptions } from './bundle-export';
 import { Inbox } from './inbox';
 import { inboxHandler } from './inbox-import';
+import { citationGoto, structureOf, type CitationGoto } from '../law/goto';
+import { annotationCitation } from '../law/citation';
 
 /** A bundle downloaded through an interface travels as base64 in one reply: keep it sane. */
 const BUNDLE_DOWNLOAD_LIMIT = 100 * 1024 * 1024;
@@ -225,7 +227,14 @@ export class Archive {
   view(id: string): ArticleView {
     const article = this.getArticle(id);
     const layout = layoutArticle(article.summary, article.blocks);
-    return { article, ...layout, annotations: this.annotations.forArticle(id) };
+    const structure = structureOf(article);
+    return { article, ...layout, annotations: this.annotations.forArticle(id), structure };
+  }
+
+  /** The place a citation query names (law/goto.ts); first page only. */
+  citationGoto(request: SearchRequest): CitationGoto | null {
+    if (request.offset) return null;
+    return citationGoto(this.db, (id) => this.articles.get(id), request.query);
   }
 
   /** What a document cites, amends, replaces, repeals, guides, and what does so to it. */
@@ -429,7 +438,11 @@ export class Archive {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 40);
-    return exportAnnotations(items, format, { locale: this.locale, label, slug });
+    const cite = (id: string, a: Annotation) => {
+      const article = items.find((i) => i.article.id === id)?.article as Article | undefined;
+      return article && a.selector ? annotationCitation(article, a.selector) : null;
+    };
+    return exportAnnotations(items, format, { locale: this.locale, label, slug, cite });
   }
 
   /** W3C Web Annotations into this archive, in one transaction (annotations/import.ts). */
