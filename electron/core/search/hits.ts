@@ -6,6 +6,7 @@ import type { Db } from '../store/db';
 import { blockText } from '../archive/layout';
 import type { Clause } from './query-parser';
 import { makeSnippet } from './snippet';
+import { leadRepeatsBody } from '../text/lead';
 import { unpackBlocks, type StoredBlocks } from '../store/blocks';
 
 interface HitRow {
@@ -39,6 +40,9 @@ export function hydrateHits(
     const row = byRowid.get(rowid);
     if (!row) return [];
     const blocks = unpackBlocks(row.blocks);
+    const texts = blocks.map(blockText);
+    // A lead that only repeats the body's opening is hidden by the reader: quote the body.
+    const lead = leadRepeatsBody(row.summary, texts) ? '' : (row.summary ?? '');
     return [
       {
         id: row.id,
@@ -49,7 +53,7 @@ export function hydrateHits(
         docNumber: row.doc_number,
         docType: row.doc_type,
         score: Math.round((scores.get(rowid) ?? 0) * 1000) / 1000,
-        snippet: makeSnippet([row.summary ?? '', ...blocks.map(blockText)], clauses),
+        snippet: makeSnippet([lead, ...texts], clauses),
       },
     ];
   });

@@ -6,6 +6,8 @@ import { BlockText } from './BlockText';
 
 interface Props {
   view: ArticleView;
+  /** The lead repeats the body's opening (repeatedLead.ts): it is left out. */
+  hideLead?: boolean;
   highlights: HighlightRange[];
   finds: FindRange[];
   currentFind: number;
@@ -26,7 +28,7 @@ function within<T extends { start: number; end: number }>(ranges: T[], start: nu
  * with `data-start`/`data-end`, so a DOM selection maps back to text offsets.
  */
 export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBody(props, ref) {
-  const { view, highlights, finds, currentFind, notes, onHighlightClick } = props;
+  const { view, hideLead, highlights, finds, currentFind, notes, onHighlightClick } = props;
   const { t } = useTranslation();
   const text = view.text;
 
@@ -38,7 +40,7 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
       end: number;
       credit: string | null;
     }[] = [];
-    if (view.summaryRange) {
+    if (view.summaryRange && !hideLead) {
       list.push({ key: 'lead', kind: 'lead', ...view.summaryRange, credit: null });
     }
     view.blocks.forEach((b, i) => {
@@ -51,7 +53,7 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
       });
     });
     return list;
-  }, [view]);
+  }, [view, hideLead]);
 
   const perBlockHighlights = useMemo(
     () => blocks.map((b) => within(highlights, b.start, b.end)),

@@ -23,6 +23,7 @@ import { FindBar } from './FindBar';
 import { PrevNext } from './PrevNext';
 import { useFind } from './useFind';
 import { useReadingPosition } from './useReadingPosition';
+import { blankRange, hiddenLead } from './repeatedLead';
 
 interface Props {
   view: ArticleView;
@@ -40,11 +41,14 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
   const bodyRef = useRef<HTMLDivElement>(null);
   const [noting, setNoting] = useState(false);
   const { pending, clear } = useTextSelection(bodyRef, view.text, noting);
-  const find = useFind(view.text);
   const [activeId, setActiveId] = useState<string | null>(focusAnnotation);
   useReadingPosition(article.id, true, !focusAnnotation);
 
   const highlights = useMemo(() => toHighlightRanges(actions.annotations), [actions.annotations]);
+  // A lead that only repeats the body's opening is shown once, as the body.
+  const lead = useMemo(() => hiddenLead(view, highlights), [view, highlights]);
+  const shownText = useMemo(() => blankRange(view.text, lead), [view.text, lead]);
+  const find = useFind(shownText);
   const notes = useMemo(() => {
     const map = new Map<string, { number: number; note: string }>();
     inReadingOrder(actions.annotations).forEach((a, i) => {
@@ -169,6 +173,7 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
           <ArticleBody
             ref={bodyRef}
             view={view}
+            hideLead={lead !== null}
             highlights={highlights}
             finds={find.matches}
             currentFind={find.current}
