@@ -143,6 +143,14 @@ export interface SearchHit {
   score: number;
   /** Plain text with matches wrapped in `<mark>`…`</mark>`; every other character is HTML-escaped. */
   snippet: string;
+  /** In an official document: the Điều (and khoản) the snippet comes from. */
+  section?: HitSection;
+}
+
+/** "Điều 12. Nơi thường trú — khoản 2" and the reader's anchor for it, `dieu-12-khoan-2`. */
+export interface HitSection {
+  label: string;
+  anchor: string;
 }
 
 export interface SearchResult {

@@ -46,6 +46,12 @@ export function clauseMarks(clauses: readonly Clause[]): MarkQuery {
  * ~90 ms a page of title-long queries on 8,452 articles, 10,000 about a quarter of that.
  */
 const SCAN_BUDGET = 10_000;
+/**
+ * Past the budget, a paragraph where two query syllables stand together as typed ("thành niên")
+ * is still read, up to this many more characters: in a law, that is the Điều the query is about,
+ * far beyond the first paragraphs that share its common syllables ("người", "có").
+ */
+const PAIR_BUDGET = 30_000;
 
 const VARIANTS: Record<string, string> = {
   a: 'aàáảãạăằắẳẵặâầấẩẫậ',
@@ -69,12 +75,27 @@ const WORD_CHAR = '[0-9a-z\\u00c0-\\u024f\\u1e00-\\u1eff]';
 function prefilter(list: MarkNeedle[]): { test(text: string): boolean } | null {
   const prefixOf = new Map<string, boolean>();
   for (const n of list) prefixOf.set(n.folded, (prefixOf.get(n.folded) ?? false) || n.prefix);
-  const words = [...prefixOf].map(([folded, prefix]) => {
-    const body = [...folded].map((c) => (VARIANTS[c] ? `[${VARIANTS[c]}]` : c)).join('');
-    return `(?<!${WORD_CHAR})${body}${prefix ? '' : `(?!${WORD_CHAR})`}`;
-  });
-  if (!words.length) return null;
-  const re = new RegExp(words.join('|'));
+  return anyOf([...prefixOf].map(([folded, prefix]) => [{ folded, prefix }]));
+}
+
+/** The same test for the query's pairs: two syllables typed side by side, found side by side. */
+function pairFilter(query: MarkQuery): { test(text: string): boolean } | null {
+  const pairs: MarkNeedle[][] = [];
+  for (let i = 0; i + 1 < query.terms.length; i++) pairs.push(query.terms.slice(i, i + 2));
+  for (const phrase of query.phrases) if (phrase.length > 1) pairs.push(phrase.slice(0, 2));
+  return anyOf(pairs);
+}
+
+/** One expression matching any of the runs of needles (syllables separated by spaces). */
+function anyOf(runs: MarkNeedle[][]): { test(text: string): boolean } | null {
+  const word = ({ folded, prefix }: MarkNeedle) =>
+    [...folded].map((c) => (VARIANTS[c] ? `[${VARIANTS[c]}]` : c)).join('') +
+    (prefix ? '' : `(?!${WORD_CHAR})`);
+  const alternatives = runs
+    .filter((run) => run.length > 0)
+    .map((run) => `(?<!${WORD_CHAR})${run.map(word).join('[ \u00a0\u202f]+')}`);
+  if (!alternatives.length) return null;
+  const re = new RegExp(alternatives.join('|'));
   return { test: (text) => re.test(text.toLowerCase()) };
 }
 
@@ -88,17 +109,29 @@ export function makeSnippet(
   clauses: readonly Clause[],
   width = 220,
 ): string {
+  return snippetOf(paragraphs, clauses, width).html;
+}
+
+/** The snippet and the index of the paragraph it comes from (-1 when there is none). */
+export function snippetOf(
+  paragraphs: readonly string[],
+  clauses: readonly Clause[],
+  width = 220,
+): { html: string; paragraph: number } {
   const query = clauseMarks(clauses);
   const list = [...query.terms, ...query.phrases.flat()];
   // Skip paragraphs that cannot hold a match; if none seems to (a stray combining mark inside a
   // word can hide one from the filter), look again at the first paragraphs without it.
   let best = bestWindow(paragraphs, query, width, prefilter(list));
   if (!best || best.score < 0) best = bestWindow(paragraphs.slice(0, 50), query, width, null);
-  return best ? render(best.text, best.marks, best.from, width) : '';
+  return best
+    ? { html: render(best.text, best.marks, best.from, width), paragraph: best.paragraph }
+    : { html: '', paragraph: -1 };
 }
 
 interface Window {
   text: string;
+  paragraph: number;
   marks: MarkRange[];
   from: number;
   score: number;
@@ -112,19 +145,27 @@ function bestWindow(
 ): Window | null {
   let best: Window | null = null;
   let scanned = 0;
+  let extra = 0;
   const distinct = needleCount(query);
-  for (const raw of paragraphs) {
+  const pairs = mayMatch && pairFilter(query);
+  for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
+    const raw = paragraphs[paragraph];
     if (!raw) continue;
-    if (scanned > SCAN_BUDGET && best && best.score > 0) break; // a long law: the best so far
+    if (scanned > SCAN_BUDGET && best && best.score > 0) {
+      // A long law: only paragraphs holding a pair of the query may still beat the best so far.
+      if (!pairs || extra > PAIR_BUDGET) break;
+      if (!pairs.test(raw)) continue;
+      extra += raw.length;
+    }
     scanned += raw.length;
     if (mayMatch && !mayMatch.test(raw)) {
-      if (!best) best = { text: raw.normalize('NFC'), marks: [], from: 0, score: -1 };
+      if (!best) best = { text: raw.normalize('NFC'), paragraph, marks: [], from: 0, score: -1 };
       continue;
     }
     const text = raw.normalize('NFC');
     const found = markRanges(text, query);
     if (!found.length) {
-      if (!best) best = { text, marks: [], from: 0, score: -1 };
+      if (!best) best = { text, paragraph, marks: [], from: 0, score: -1 };
       continue;
     }
     // Slide a window over the matches (two pointers): distinct needles first, then matches.
@@ -138,7 +179,7 @@ function bestWindow(
         end++;
       }
       const score = counts.size * 100 + (end - start);
-      if (!best || score > best.score) best = { text, marks: found, from, score };
+      if (!best || score > best.score) best = { text, paragraph, marks: found, from, score };
       if (end <= start) continue; // a mark wider than the window was never counted
       for (const n of found[start].needles) {
         if (counts.get(n) === 1) counts.delete(n);
