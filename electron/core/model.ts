@@ -147,10 +147,12 @@ export interface SearchHit {
   section?: HitSection;
 }
 
-/** "Điều 12. Nơi thường trú — khoản 2" and the reader's anchor for it, `dieu-12-khoan-2`. */
+/** "Điều 12. Nơi thường trú — khoản 2", the reader's anchor for it (`dieu-12-khoan-2`), and the
+ * body block the snippet comes from (where the reader goes when the anchor is not on the page). */
 export interface HitSection {
   label: string;
   anchor: string;
+  block: number;
 }
 
 export interface SearchResult {

@@ -76,13 +76,17 @@ for (const [query, number, label, anchor] of table) {
   test(`"${query}" names ${anchor}`, () => {
     const hit = first(query);
     assert.equal(hit?.docNumber, number);
-    assert.deepEqual(hit.section, { label, anchor });
+    assert.deepEqual({ ...hit.section, block: undefined }, { label, anchor, block: undefined });
+    assert.ok(hit.section!.block >= 0);
     assert.ok(marks(hit.snippet).length > 0, hit.snippet);
   });
 }
 
 test('the snippet comes from the Điều named', () => {
   const hit = first('nguoi chua thanh nien co the co noi cu tru khac');
+  const blocks = archive.getArticle(hit.id).blocks;
+  const block = blocks[hit.section!.block];
+  assert.ok(block.type === 'p' && block.text.startsWith('2. Người chưa thành niên'), block.type);
   // The query stands whole in khoản 2: one mark, not eleven syllables.
   assert.match(hit.snippet, /^2\. <mark>Người chưa thành niên có thể có nơi cư trú khác<\/mark>/);
 });

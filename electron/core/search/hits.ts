@@ -48,7 +48,9 @@ export function hydrateHits(
     const snippet = snippetOf([lead, ...texts], clauses);
     // In an official document, the Điều the snippet is from (paragraph 0 is the lead).
     const official = row.doc_type !== null || row.doc_number !== null;
-    const section = official ? sectionAt(blocks, snippet.paragraph - 1) : null;
+    const block = snippet.paragraph - 1;
+    const named = official ? sectionAt(blocks, block) : null;
+    const section = named && { ...named, block };
     return [
       {
         id: row.id,

@@ -55,7 +55,10 @@ function afterBlock(text: string, open: Quotes): Quotes {
  * The section of `blocks[index]`, or null when it is in no Điều (the preamble, a chapter
  * heading, the signatures, a document without articles). `index` counts body blocks from 0.
  */
-export function sectionAt(blocks: readonly Block[], index: number): HitSection | null {
+export function sectionAt(
+  blocks: readonly Block[],
+  index: number,
+): Omit<HitSection, 'block'> | null {
   if (index < 0 || index >= blocks.length) return null;
   let dieu: { number: string; title: string; anchor: string } | null = null;
   let khoan = 0;
