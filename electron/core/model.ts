@@ -145,6 +145,16 @@ export interface SearchHit {
   score: number;
   /** Plain text with matches wrapped in `<mark>`…`</mark>`; every other character is HTML-escaped. */
   snippet: string;
+  /** In an official document: the Điều (and khoản) the snippet comes from. */
+  section?: HitSection;
+}
+
+/** "Điều 12. Nơi thường trú — khoản 2", the reader's anchor for it (`dieu-12-khoan-2`), and the
+ * body block the snippet comes from (where the reader goes when the anchor is not on the page). */
+export interface HitSection {
+  label: string;
+  anchor: string;
+  block: number;
 }
 
 export interface SearchResult {

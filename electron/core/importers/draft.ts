@@ -67,24 +67,8 @@ export function paragraphBlocks(text: string): Block[] {
     .map((line) => ({ type: 'p' as const, text: line }));
 }
 
-/**
- * A key for "is this the same text?" that ignores what editors change between a lead and its
- * paragraph: dash and quote styles, spacing (even a missing space between sentences), case.
- */
-export function comparisonKey(text: string): string {
-  return nfc(text)
-    .toLowerCase()
-    .replace(/[\u2010-\u2015\u2212-]/g, '-')
-    .replace(/[\u201c\u201d\u201e\u00ab\u00bb"]/g, '"')
-    .replace(/[\u2018\u2019\u201a`']/g, "'")
-    .replace(/\u2026/g, '...')
-    .replace(/\s+/g, '');
-}
-
-/** The key of a lead without the ellipsis that marks it as cut short. */
-export function truncatedKey(text: string): string {
-  return comparisonKey(text).replace(/\.{2,}$/, '');
-}
+/** The comparison used to spot a lead repeated in the body; the reader hides such a lead by it. */
+export { comparisonKey, truncatedKey } from '../text/lead';
 
 /** The bytes of the file a draft was read from, for the archive to keep (office formats, PDF, images). */
 export interface OriginalBytes {

@@ -1,11 +1,14 @@
 /**
- * The page of hits a reader sees: rows read by rowid for that page only, each with its snippet.
+ * The page of hits a reader sees: rows read by rowid for that page only, each with its snippet
+ * (and, in an official document, the Điều the snippet comes from).
  */
 import type { SearchHit } from '../model';
 import type { Db } from '../store/db';
 import { blockText } from '../archive/layout';
 import type { Clause } from './query-parser';
-import { makeSnippet } from './snippet';
+import { sectionAt } from './section';
+import { snippetOf } from './snippet';
+import { leadRepeatsBody } from '../text/lead';
 import { unpackBlocks, type StoredBlocks } from '../store/blocks';
 
 interface HitRow {
@@ -39,6 +42,15 @@ export function hydrateHits(
     const row = byRowid.get(rowid);
     if (!row) return [];
     const blocks = unpackBlocks(row.blocks);
+    const texts = blocks.map(blockText);
+    // A lead that only repeats the body's opening is hidden by the reader: quote the body.
+    const lead = leadRepeatsBody(row.summary, texts) ? '' : (row.summary ?? '');
+    const snippet = snippetOf([lead, ...texts], clauses);
+    // In an official document, the Điều the snippet is from (paragraph 0 is the lead).
+    const official = row.doc_type !== null || row.doc_number !== null;
+    const block = snippet.paragraph - 1;
+    const named = official ? sectionAt(blocks, block) : null;
+    const section = named && { ...named, block };
     return [
       {
         id: row.id,
@@ -49,7 +61,8 @@ export function hydrateHits(
         docNumber: row.doc_number,
         docType: row.doc_type,
         score: Math.round((scores.get(rowid) ?? 0) * 1000) / 1000,
-        snippet: makeSnippet([row.summary ?? '', ...blocks.map(blockText)], clauses),
+        snippet: snippet.html,
+        ...(section && { section }),
       },
     ];
   });

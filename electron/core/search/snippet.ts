@@ -2,7 +2,13 @@
  * Snippets with highlighted matches, made by re-scanning the text of the hits on screen only:
  * the folded FTS column cannot drive FTS5's snippet(), and ten hits take a couple of milliseconds.
  */
-import { tokenize, type Token } from '../text/vietnamese';
+import {
+  markRanges,
+  needleCount,
+  type MarkNeedle,
+  type MarkQuery,
+  type MarkRange,
+} from '../text/marks';
 import type { Clause } from './query-parser';
 
 const escapeMap: Record<string, string> = {
@@ -16,84 +22,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapeMap[c]);
 }
 
-interface Needle {
-  folded: string;
-  exact: string | null;
-  prefix: boolean;
-}
-
-function needles(clauses: readonly Clause[]): Needle[] {
-  const out: Needle[] = [];
-  for (const clause of clauses) {
-    if (clause.negated) continue;
-    clause.tokens.forEach((t, i) =>
-      out.push({
-        folded: t.folded,
-        exact: clause.accented ? t.exact : null,
-        prefix: clause.prefix && i === clause.tokens.length - 1,
-      }),
-    );
-  }
-  return out;
-}
-
-/** A token matches a needle by its folded form (marking follows what the search matched). */
-function hit(token: Token, needle: Needle): boolean {
-  return needle.prefix ? token.folded.startsWith(needle.folded) : token.folded === needle.folded;
-}
-
-/** Where each clause starts in the needle list, and the term needles indexed by folded form. */
-interface NeedleIndex {
-  terms: Map<string, number[]>;
-  prefixTerms: number[];
-  phrases: Array<{ first: number; length: number }>;
-  /** How many different needles a window can hold at most (a repeated syllable counts once). */
-  distinct: number;
-}
-
-function indexNeedles(clauses: readonly Clause[], list: Needle[]): NeedleIndex {
-  const index: NeedleIndex = { terms: new Map(), prefixTerms: [], phrases: [], distinct: 0 };
-  let base = 0;
-  for (const clause of clauses) {
-    if (clause.negated) continue;
-    if (clause.kind === 'phrase') index.phrases.push({ first: base, length: clause.tokens.length });
-    else if (list[base].prefix) index.prefixTerms.push(base);
-    else index.terms.set(list[base].folded, [...(index.terms.get(list[base].folded) ?? []), base]);
-    base += clause.tokens.length;
-  }
-  index.distinct =
-    index.terms.size +
-    index.prefixTerms.length +
-    index.phrases.reduce((sum, p) => sum + p.length, 0);
-  return index;
-}
-
 /**
- * The tokens of a paragraph that a query marks: a term wherever it occurs, a phrase only where
- * all its syllables stand together in order. One pass over the tokens, whatever the query's
- * length: returns the marked tokens with their needle index, in text order.
+ * The query's clauses as the marking rule sees them: free terms in the order typed (neighbours
+ * make pairs), phrases whole. Negated clauses mark nothing.
  */
-function marksIn(tokens: Token[], index: NeedleIndex, list: Needle[]): Array<[Token, number]> {
-  const marked: Array<[Token, number]> = [];
-  const markedAt = new Set<number>();
-  const mark = (at: number, needle: number) => {
-    if (markedAt.has(at)) return;
-    markedAt.add(at);
-    marked.push([tokens[at], needle]);
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const term = index.terms.get(token.folded);
-    if (term) mark(i, term[0]);
-    for (const n of index.prefixTerms) if (hit(token, list[n])) mark(i, n);
-    for (const { first, length } of index.phrases) {
-      if (i + length > tokens.length || !hit(token, list[first])) continue;
-      let k = 1;
-      while (k < length && hit(tokens[i + k], list[first + k])) k++;
-      if (k === length) for (let j = 0; j < length; j++) mark(i + j, first + j);
-    }
+export function clauseMarks(clauses: readonly Clause[]): MarkQuery {
+  const query: MarkQuery = { terms: [], phrases: [] };
+  for (const clause of clauses) {
+    if (clause.negated) continue;
+    const needles = clause.tokens.map((t, i) => ({
+      folded: t.folded,
+      prefix: clause.prefix && i === clause.tokens.length - 1,
+    }));
+    if (clause.kind === 'phrase') query.phrases.push(needles);
+    else query.terms.push(...needles);
   }
-  return marked.sort((a, b) => a[0].start - b[0].start);
+  return query;
 }
 
 /**
@@ -102,6 +46,12 @@ function marksIn(tokens: Token[], index: NeedleIndex, list: Needle[]): Array<[To
  * ~90 ms a page of title-long queries on 8,452 articles, 10,000 about a quarter of that.
  */
 const SCAN_BUDGET = 10_000;
+/**
+ * Past the budget, a paragraph where two query syllables stand together as typed ("thành niên")
+ * is still read, up to this many more characters: in a law, that is the Điều the query is about,
+ * far beyond the first paragraphs that share its common syllables ("người", "có").
+ */
+const PAIR_BUDGET = 30_000;
 
 const VARIANTS: Record<string, string> = {
   a: 'aàáảãạăằắẳẵặâầấẩẫậ',
@@ -122,94 +72,126 @@ const WORD_CHAR = '[0-9a-z\\u00c0-\\u024f\\u1e00-\\u1eff]';
  * law that cannot hold a match, and tokenise only those that may. It is built without the `i`
  * and `u` flags: with them, compiling it took 3–8 ms, once per query, more than the test saved.
  */
-function prefilter(list: Needle[]): { test(text: string): boolean } | null {
+function prefilter(list: MarkNeedle[]): { test(text: string): boolean } | null {
   const prefixOf = new Map<string, boolean>();
   for (const n of list) prefixOf.set(n.folded, (prefixOf.get(n.folded) ?? false) || n.prefix);
-  const words = [...prefixOf].map(([folded, prefix]) => {
-    const body = [...folded].map((c) => (VARIANTS[c] ? `[${VARIANTS[c]}]` : c)).join('');
-    return `(?<!${WORD_CHAR})${body}${prefix ? '' : `(?!${WORD_CHAR})`}`;
-  });
-  if (!words.length) return null;
-  const re = new RegExp(words.join('|'));
+  return anyOf([...prefixOf].map(([folded, prefix]) => [{ folded, prefix }]));
+}
+
+/** The same test for the query's pairs: two syllables typed side by side, found side by side. */
+function pairFilter(query: MarkQuery): { test(text: string): boolean } | null {
+  const pairs: MarkNeedle[][] = [];
+  for (let i = 0; i + 1 < query.terms.length; i++) pairs.push(query.terms.slice(i, i + 2));
+  for (const phrase of query.phrases) if (phrase.length > 1) pairs.push(phrase.slice(0, 2));
+  return anyOf(pairs);
+}
+
+/** One expression matching any of the runs of needles (syllables separated by spaces). */
+function anyOf(runs: MarkNeedle[][]): { test(text: string): boolean } | null {
+  const word = ({ folded, prefix }: MarkNeedle) =>
+    [...folded].map((c) => (VARIANTS[c] ? `[${VARIANTS[c]}]` : c)).join('') +
+    (prefix ? '' : `(?!${WORD_CHAR})`);
+  const alternatives = runs
+    .filter((run) => run.length > 0)
+    .map((run) => `(?<!${WORD_CHAR})${run.map(word).join('[ \u00a0\u202f]+')}`);
+  if (!alternatives.length) return null;
+  const re = new RegExp(alternatives.join('|'));
   return { test: (text) => re.test(text.toLowerCase()) };
 }
 
 /**
  * The best window of about `width` characters from the paragraphs: the one covering the most
- * distinct query syllables, then the most matches. Text is HTML-escaped; matches are in <mark>.
+ * distinct query syllables, then the most marks. Text is HTML-escaped; each mark of the marking
+ * rule (text/marks.ts: a word, not its scattered syllables) is one <mark>.
  */
 export function makeSnippet(
   paragraphs: readonly string[],
   clauses: readonly Clause[],
   width = 220,
 ): string {
-  const list = needles(clauses);
-  const index = indexNeedles(clauses, list);
+  return snippetOf(paragraphs, clauses, width).html;
+}
+
+/** The snippet and the index of the paragraph it comes from (-1 when there is none). */
+export function snippetOf(
+  paragraphs: readonly string[],
+  clauses: readonly Clause[],
+  width = 220,
+): { html: string; paragraph: number } {
+  const query = clauseMarks(clauses);
+  const list = [...query.terms, ...query.phrases.flat()];
   // Skip paragraphs that cannot hold a match; if none seems to (a stray combining mark inside a
   // word can hide one from the filter), look again at the first paragraphs without it.
-  let best = bestWindow(paragraphs, index, list, width, prefilter(list));
-  if (!best || best.score < 0) best = bestWindow(paragraphs.slice(0, 50), index, list, width, null);
+  let best = bestWindow(paragraphs, query, width, prefilter(list));
+  if (!best || best.score < 0) best = bestWindow(paragraphs.slice(0, 50), query, width, null);
   return best
-    ? render(
-        best.text,
-        best.marks.map(([t]) => t),
-        best.from,
-        width,
-      )
-    : '';
+    ? { html: render(best.text, best.marks, best.from, width), paragraph: best.paragraph }
+    : { html: '', paragraph: -1 };
 }
 
 interface Window {
   text: string;
-  marks: Array<[Token, number]>;
+  paragraph: number;
+  marks: MarkRange[];
   from: number;
   score: number;
 }
 
 function bestWindow(
   paragraphs: readonly string[],
-  index: NeedleIndex,
-  list: Needle[],
+  query: MarkQuery,
   width: number,
   mayMatch: { test(text: string): boolean } | null,
 ): Window | null {
   let best: Window | null = null;
   let scanned = 0;
-  for (const raw of paragraphs) {
+  let extra = 0;
+  const distinct = needleCount(query);
+  const pairs = mayMatch && pairFilter(query);
+  for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
+    const raw = paragraphs[paragraph];
     if (!raw) continue;
-    if (scanned > SCAN_BUDGET && best && best.score > 0) break; // a long law: the best so far
+    if (scanned > SCAN_BUDGET && best && best.score > 0) {
+      // A long law: only paragraphs holding a pair of the query may still beat the best so far.
+      if (!pairs || extra > PAIR_BUDGET) break;
+      if (!pairs.test(raw)) continue;
+      extra += raw.length;
+    }
     scanned += raw.length;
     if (mayMatch && !mayMatch.test(raw)) {
-      if (!best) best = { text: raw.normalize('NFC'), marks: [], from: 0, score: -1 };
+      if (!best) best = { text: raw.normalize('NFC'), paragraph, marks: [], from: 0, score: -1 };
       continue;
     }
     const text = raw.normalize('NFC');
-    const found = marksIn(tokenize(text), index, list);
+    const found = markRanges(text, query);
     if (!found.length) {
-      if (!best) best = { text, marks: [], from: 0, score: -1 };
+      if (!best) best = { text, paragraph, marks: [], from: 0, score: -1 };
       continue;
     }
     // Slide a window over the matches (two pointers): distinct needles first, then matches.
     const counts = new Map<number, number>();
     let end = 0;
     for (let start = 0; start < found.length; start++) {
-      const from = found[start][0].start;
-      while (end < found.length && found[end][0].end <= from + width) {
-        counts.set(found[end][1], (counts.get(found[end][1]) ?? 0) + 1);
+      const from = found[start].start;
+      if (end < start) end = start;
+      while (end < found.length && found[end].end <= from + width) {
+        for (const n of found[end].needles) counts.set(n, (counts.get(n) ?? 0) + 1);
         end++;
       }
       const score = counts.size * 100 + (end - start);
-      if (!best || score > best.score) best = { text, marks: found, from, score };
-      const n = found[start][1];
-      if (counts.get(n) === 1) counts.delete(n);
-      else counts.set(n, counts.get(n)! - 1);
+      if (!best || score > best.score) best = { text, paragraph, marks: found, from, score };
+      if (end <= start) continue; // a mark wider than the window was never counted
+      for (const n of found[start].needles) {
+        if (counts.get(n) === 1) counts.delete(n);
+        else counts.set(n, counts.get(n)! - 1);
+      }
     }
-    if (best && best.score >= index.distinct * 100) break; // every syllable in one window: enough
+    if (best && best.score >= distinct * 100) break; // every syllable in one window: enough
   }
   return best;
 }
 
-function render(text: string, marks: Token[], first: number, width: number): string {
+function render(text: string, marks: MarkRange[], first: number, width: number): string {
   let start = Math.max(0, first - Math.floor(width / 4));
   if (start > 0) {
     const space = text.lastIndexOf(' ', start);

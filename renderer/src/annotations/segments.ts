@@ -16,6 +16,8 @@ export interface HighlightRange extends Layered {
 
 export interface FindRange extends Layered {
   index: number;
+  /** A word of the search the article was opened from, not a find-in-article match. */
+  term?: boolean;
 }
 
 export interface Segment {

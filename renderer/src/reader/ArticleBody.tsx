@@ -7,6 +7,8 @@ import { groupBlocks, headingTag, listHasMarkers, type ListGroup, type Range } f
 
 interface Props {
   view: ArticleView;
+  /** The lead repeats the body's opening (repeatedLead.ts): it is left out. */
+  hideLead?: boolean;
   highlights: HighlightRange[];
   finds: FindRange[];
   currentFind: number;
@@ -29,7 +31,7 @@ function within<T extends { start: number; end: number }>(ranges: T[], start: nu
  * kind; a paged source shows where each page starts.
  */
 export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBody(props, ref) {
-  const { view, highlights, finds, currentFind, notes, onHighlightClick } = props;
+  const { view, hideLead, highlights, finds, currentFind, notes, onHighlightClick } = props;
   const { t } = useTranslation();
   const text = view.text;
   const groups = useMemo(() => groupBlocks(view.blocks), [view]);
@@ -68,7 +70,7 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
 
   return (
     <div className="article-body" ref={ref}>
-      {view.summaryRange && (
+      {view.summaryRange && !hideLead && (
         <p className="lead" {...range(view.summaryRange)}>
           {content(view.summaryRange)}
         </p>

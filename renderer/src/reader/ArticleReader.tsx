@@ -23,14 +23,19 @@ import { FindBar } from './FindBar';
 import { PrevNext } from './PrevNext';
 import { useFind } from './useFind';
 import { useReadingPosition } from './useReadingPosition';
+import { blankRange, hiddenLead } from './repeatedLead';
+import { openedHitFor } from '../search/openedHit';
+import { SearchTermsBar, useOpenAtSection, useSearchTerms } from './searchTerms';
 
 interface Props {
   view: ArticleView;
   focusAnnotation: string | null;
+  /** A place in the document to open at: an element id such as `dieu-12-khoan-2`. */
+  section?: string | null;
   onArticleChange(article: Article): void;
 }
 
-export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props) {
+export function ArticleReader({ view, focusAnnotation, section = null, onArticleChange }: Props) {
   const { t } = useTranslation();
   const { display } = useDisplay();
   const { reportError } = useAlerts();
@@ -40,11 +45,17 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
   const bodyRef = useRef<HTMLDivElement>(null);
   const [noting, setNoting] = useState(false);
   const { pending, clear } = useTextSelection(bodyRef, view.text, noting);
-  const find = useFind(view.text);
   const [activeId, setActiveId] = useState<string | null>(focusAnnotation);
-  useReadingPosition(article.id, true, !focusAnnotation);
+  useReadingPosition(article.id, true, !focusAnnotation && !section);
 
   const highlights = useMemo(() => toHighlightRanges(actions.annotations), [actions.annotations]);
+  // A lead that only repeats the body's opening is shown once, as the body.
+  const lead = useMemo(() => hiddenLead(view, highlights), [view, highlights]);
+  const shownText = useMemo(() => blankRange(view.text, lead), [view.text, lead]);
+  const find = useFind(shownText);
+  const opened = useMemo(() => openedHitFor(article.id), [article.id]);
+  const terms = useSearchTerms(shownText, opened?.query ?? '');
+  useOpenAtSection(bodyRef, view, section, opened);
   const notes = useMemo(() => {
     const map = new Map<string, { number: number; note: string }>();
     inReadingOrder(actions.annotations).forEach((a, i) => {
@@ -150,6 +161,7 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
           </button>
         </div>
       </div>
+      {!find.open && terms.shown && <SearchTermsBar query={terms.query} onClear={terms.clear} />}
       {find.open && (
         <FindBar
           query={find.query}
@@ -169,8 +181,9 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
           <ArticleBody
             ref={bodyRef}
             view={view}
+            hideLead={lead !== null}
             highlights={highlights}
-            finds={find.matches}
+            finds={find.open ? find.matches : terms.marks}
             currentFind={find.current}
             notes={notes}
             onHighlightClick={setActiveId}

@@ -25,7 +25,9 @@ export const BlockText = memo(function BlockText(props: BlockTextProps) {
   const out: ReactNode[] = [];
   for (const seg of segments) {
     let node: ReactNode = text.slice(seg.start, seg.end);
-    if (seg.find) {
+    if (seg.find?.term) {
+      node = <mark className="search-term">{node}</mark>;
+    } else if (seg.find) {
       const current = seg.find.index === currentFind;
       node = (
         <mark className={current ? 'find-match current' : 'find-match'} data-find={seg.find.index}>

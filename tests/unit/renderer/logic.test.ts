@@ -30,6 +30,14 @@ test('hash routes', () => {
     screen: 'article',
     id: 'a b',
     annotation: 'n1',
+    section: null,
+  });
+  // A search hit in a law opens at its Điều: `#/article/ID/dieu-12-khoan-2`.
+  assert.deepEqual(parseRoute(articleHref('a/b', undefined, 'dieu-12-khoan-2')), {
+    screen: 'article',
+    id: 'a/b',
+    annotation: null,
+    section: 'dieu-12-khoan-2',
   });
   assert.deepEqual(parseRoute('#/article/'), { screen: 'search' });
   assert.deepEqual(parseRoute('#/nowhere'), { screen: 'search' });
