@@ -98,6 +98,9 @@ const vi = {
   'inbox.nothing-imported': 'Không nhập được bài nào từ tệp: {reason}',
   'inbox.archive-folder':
     'Không dùng được {dir} làm thư mục nhận: đó là thư mục chứa chính kho lưu trữ; hãy chọn một thư mục riêng.',
+  'api.reader-restarted':
+    'Bộ máy tìm kiếm bị dừng đột ngột khi đang trả lời yêu cầu này và đã được khởi động lại; hãy thử lại.',
+  'api.cancelled': 'Yêu cầu đã bị hủy trước khi có kết quả.',
 } as const;
 
 export type MessageCode = keyof typeof vi;
@@ -201,6 +204,9 @@ const en: Record<MessageCode, string> = {
   'inbox.nothing-imported': 'Nothing could be imported from the file: {reason}',
   'inbox.archive-folder':
     'Cannot use {dir} as the inbox: it is the folder of the archive itself; choose a folder of its own.',
+  'api.reader-restarted':
+    'The search engine stopped unexpectedly while answering this request and has been restarted; please try again.',
+  'api.cancelled': 'The request was cancelled before it was answered.',
 };
 
 export const messages: Record<Locale, Record<MessageCode, string>> = { vi, en };
