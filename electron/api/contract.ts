@@ -397,6 +397,21 @@ export const localOnlyMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'setInbox',
 ]);
 
+/**
+ * Methods that only read: a host with a pool of read-only engine threads (api/read-pool.ts) sends
+ * them there. Every method not listed here goes to the one writer thread, new ones included.
+ */
+export const readMethods: ReadonlySet<MethodName> = new Set<MethodName>([
+  'search',
+  'suggest',
+  'getArticle',
+  'listArticles',
+  'facets',
+  'stats',
+  'listAnnotations',
+  'exportAnnotations',
+]);
+
 export const methodNames = Object.keys(schemas) as MethodName[];
 
 /** What every host returns: a result, or a user-readable error with a stable code. */

@@ -25,7 +25,12 @@ export interface DispatchPolicy {
   onInternalError?: (error: unknown, method: string) => void;
 }
 
-export type Dispatch = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+/** `signal`: the caller went away (a host with a pool drops the call; the guard ignores it). */
+export type Dispatch = (
+  method: string,
+  input: unknown,
+  signal?: AbortSignal,
+) => Promise<Envelope<unknown>>;
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 

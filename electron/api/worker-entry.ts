@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Archive } from '../core/archive/archive';
 import { UserError, describeError } from '../core/errors';
-import type { ApiEvents } from './contract';
+import { readMethods, type ApiEvents, type MethodName } from './contract';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { automaticBackup } from '../core/store/backup';
@@ -19,15 +19,19 @@ const EVENT_INTERVAL_MS = 100;
 const port = parentPort!;
 const options = workerData as WorkerOptions;
 const locale = options.locale ?? 'vi';
+// A reader of the engine pool (read-pool.ts) opens the archive read-only and follows the writer.
+const reader = options.reader ?? false;
+const readOnly = options.readOnly || reader;
 const post = (message: FromWorker) => port.postMessage(message);
 
 let archive: Archive;
 try {
   archive = Archive.open(options.dbPath, {
-    readOnly: options.readOnly,
+    readOnly,
     nativeBinding: options.nativeBinding,
     locale,
-    backgroundCatalog: true,
+    backgroundCatalog: !reader,
+    followCatalog: reader,
   });
 } catch (error) {
   const code = error instanceof UserError ? error.code : 'internal';
@@ -37,7 +41,7 @@ try {
 }
 
 const dispatch = createDispatch(createHandlers(archive), {
-  readOnly: options.readOnly,
+  readOnly,
   remote: options.remote,
   locale,
   onInternalError: (error, method) => console.error(`[archive worker] ${method}:`, error),
@@ -48,11 +52,13 @@ for (const event of ['importProgress', 'indexProgress'] as const) {
 }
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'refresh') return archive.refresh();
   if (message.type === 'close') {
     clearInterval(dailyBackups);
     archive.inbox.stop();
     // A backup on quit when anything changed since the newest one (store/backup.ts), then close.
-    void automaticBackup(archive.db, options.dbPath, 'quit')
+    // A reader changed nothing and makes none.
+    void (reader ? Promise.resolve({}) : automaticBackup(archive.db, options.dbPath, 'quit'))
       .then(logBackup)
       .finally(() => {
         archive.close();
@@ -61,23 +67,36 @@ port.on('message', (message: ToWorker) => {
       });
     return;
   }
-  void dispatch(message.method, message.input).then((envelope) =>
-    post({ type: 'result', seq: message.seq, envelope }),
-  );
+  void dispatch(message.method, message.input).then((envelope) => {
+    post({ type: 'result', seq: message.seq, envelope });
+    // A write may have changed what the catalog holds (a note, an import): it is brought up to
+    // date now rather than at the next search, which a host with readers never sends here.
+    if (!reader && !readMethods.has(message.method as MethodName)) warmCatalog();
+  });
 });
+
+/** Loads or builds the catalog; then the host's readers are told to look at it again. */
+function warmCatalog(): void {
+  void archive.warmCatalog().then(() => post({ type: 'changed' }));
+}
 
 post({ type: 'ready' });
 // The inbox folder (off unless set in the archive or given for this run) is watched here.
-if (!options.readOnly) archive.inbox.start(options.inbox);
+if (!readOnly) archive.inbox.start(options.inbox);
 // The catalog (type-ahead, fuzzy titles) loads or builds in its own thread; search works meanwhile.
-void archive.warmCatalog();
+// A reader loads the one the writer persisted.
+if (reader) void archive.warmCatalog();
+else warmCatalog();
 // A full-text index found incomplete at open is filled in here, page by page, with progress.
 // A failure (a full disk) leaves the rest to the next start; searching keeps scanning meanwhile.
-archive.repairIndex().catch((error) => console.error('[archive worker] index repair:', error));
+archive
+  .repairIndex()
+  .then((n) => n && post({ type: 'changed' }))
+  .catch((error) => console.error('[archive worker] index repair:', error));
 // The daily automatic backup: at start when the newest is older than a day, then checked hourly.
 const backupIfDue = () => void automaticBackup(archive.db, options.dbPath, 'daily').then(logBackup);
-const dailyBackups = setInterval(backupIfDue, 60 * 60 * 1000).unref();
-backupIfDue();
+const dailyBackups = reader ? undefined : setInterval(backupIfDue, 60 * 60 * 1000).unref();
+if (!reader) backupIfDue();
 
 function logBackup(result: { error?: string }): void {
   if (result.error) console.error(`[archive worker] backup: ${result.error}`);

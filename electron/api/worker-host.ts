@@ -22,6 +22,8 @@ export interface WorkerOptions {
   locale?: Locale;
   /** Watch this inbox folder for this run, instead of the one set in the archive. */
   inbox?: string;
+  /** A reader of the engine pool (read-pool.ts): read-only, no inbox, backups or catalog builds. */
+  reader?: boolean;
 }
 
 export interface WorkerHostOptions extends WorkerOptions {
@@ -30,13 +32,18 @@ export interface WorkerHostOptions extends WorkerOptions {
 }
 
 export type ToWorker =
-  { type: 'call'; seq: number; method: string; input: unknown } | { type: 'close' };
+  | { type: 'call'; seq: number; method: string; input: unknown }
+  | { type: 'close' }
+  /** Another connection changed the archive: look again at what is kept in memory. */
+  | { type: 'refresh' };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'failed'; error: { code: string; message: string } }
   | { type: 'result'; seq: number; envelope: Envelope<unknown> }
   | { type: 'event'; event: keyof ApiEvents; data: unknown }
+  /** The writer persisted a new catalog or finished an index repair (readers look again). */
+  | { type: 'changed' }
   | { type: 'closed' };
 
 type Listener = (data: never) => void;
@@ -47,6 +54,8 @@ export class WorkerHost {
   private readonly listeners = new Map<string, Set<Listener>>();
   private stopped: string | null = null;
   private closing: Promise<void> | null = null;
+  private readonly stopListeners = new Set<(reason: string) => void>();
+  private readonly changeListeners = new Set<() => void>();
 
   private constructor(
     private readonly worker: Worker,
@@ -112,6 +121,32 @@ export class WorkerHost {
     });
   }
 
+  /** False once the thread has ended (closed, crashed or terminated). */
+  get alive(): boolean {
+    return this.stopped === null;
+  }
+
+  /** Called once when the thread ends, whatever the reason. */
+  onStop(listener: (reason: string) => void): void {
+    this.stopListeners.add(listener);
+  }
+
+  /** Called when the thread persisted a new catalog or repaired the index (readers look again). */
+  onChanged(listener: () => void): void {
+    this.changeListeners.add(listener);
+  }
+
+  /** Tells the thread that another connection changed the archive (read-pool.ts). */
+  refresh(): void {
+    if (this.alive && !this.closing)
+      this.worker.postMessage({ type: 'refresh' } satisfies ToWorker);
+  }
+
+  /** Ends the thread at once, without a backup: its running call is answered with an error. */
+  terminate(): Promise<void> {
+    return this.worker.terminate().then(() => undefined);
+  }
+
   on<E extends keyof ApiEvents>(event: E, callback: (data: ApiEvents[E]) => void): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
@@ -140,6 +175,8 @@ export class WorkerHost {
     if (message.type === 'result') {
       this.pending.get(message.seq)?.(message.envelope);
       this.pending.delete(message.seq);
+    } else if (message.type === 'changed') {
+      for (const listener of this.changeListeners) listener();
     } else if (message.type === 'event') {
       for (const listener of this.listeners.get(message.event) ?? []) {
         (listener as (data: unknown) => void)(message.data);
@@ -152,6 +189,7 @@ export class WorkerHost {
     this.stopped = reason;
     for (const resolve of this.pending.values()) resolve(this.failure());
     this.pending.clear();
+    for (const listener of this.stopListeners) listener(reason);
   }
 
   private failure(): Envelope<never> {

@@ -12,6 +12,7 @@ import { blockText } from '../core/archive/layout';
 import type { InboxState } from '../api/contract';
 import { ensureArchive } from '../api/first-run';
 import { WorkerHost } from '../api/worker-host';
+import { poolDispatch, readerCount, ReadPool } from '../api/read-pool';
 import { isLoopback, startWebHost } from '../web/server';
 import { registerAnnotationCommands } from './annotations';
 import { registerBundleCommands } from './bundle';
@@ -273,6 +274,15 @@ program
       () => WorkerHost.start({ dbPath: file, locale, remote, readOnly, inbox: opts.inbox }),
       { file, locale, canRestore: !remote && !readOnly },
     );
+    // Reads (search, articles, type-ahead) on threads of their own, so an office searches at once.
+    // (Not while a damaged archive waits to be restored: the page offers only that then.)
+    const readers = engine instanceof WorkerHost ? readerCount() : 0;
+    const pool = readers
+      ? await ReadPool.start({ dbPath: file, locale, remote, size: readers }).catch((error) => {
+          console.error(describeError(error, locale)); // served by the one engine thread instead
+          return null;
+        })
+      : null;
     if (!fs.existsSync(RENDERER_DIR)) {
       console.error(
         locale === 'en'
@@ -281,7 +291,10 @@ program
       );
     }
     const host = await startWebHost({
-      dispatch: (method, input) => engine.call(method, input),
+      dispatch:
+        engine instanceof WorkerHost
+          ? poolDispatch(engine, pool)
+          : (method, input) => engine.call(method, input),
       subscribe: (event, listener) => engine.on(event, listener),
       staticDir: RENDERER_DIR,
       host: opts.host,
@@ -296,6 +309,12 @@ program
       );
     }
     out(locale === 'en' ? `Archive: ${file}` : `Kho lưu trữ: ${file}`);
+    const threads = pool?.size ?? 0;
+    out(
+      locale === 'en'
+        ? `Search threads: ${threads} beside the writer (ARCHIVE_READER_READERS)`
+        : `Luồng tìm kiếm: ${threads} bên cạnh luồng ghi (ARCHIVE_READER_READERS)`,
+    );
     if (opts.inbox) {
       const inbox = await engine.call('getInbox', {});
       const state = inbox.ok ? (inbox.result as InboxState) : null;
@@ -310,6 +329,7 @@ program
     const stop = () =>
       void host
         .close()
+        .then(() => pool?.close())
         .then(() => engine.close())
         .then(() => process.exit(0));
     process.on('SIGINT', stop);

@@ -102,6 +102,9 @@ const vi = {
   'original.not-kept':
     'Kho lưu trữ không giữ tệp gốc của bài này (bài được nhập từ dữ liệu văn bản, hoặc việc giữ tệp gốc đã bị tắt).',
   'article.empty-title': 'Tiêu đề không được để trống.',
+  'api.reader-restarted':
+    'Bộ máy tìm kiếm bị dừng đột ngột khi đang trả lời yêu cầu này và đã được khởi động lại; hãy thử lại.',
+  'api.cancelled': 'Yêu cầu đã bị hủy trước khi có kết quả.',
 } as const;
 
 export type MessageCode = keyof typeof vi;
@@ -209,6 +212,9 @@ const en: Record<MessageCode, string> = {
   'original.not-kept':
     'The archive keeps no original file for this article (it was imported from text data, or keeping originals was turned off).',
   'article.empty-title': 'The title cannot be empty.',
+  'api.reader-restarted':
+    'The search engine stopped unexpectedly while answering this request and has been restarted; please try again.',
+  'api.cancelled': 'The request was cancelled before it was answered.',
 };
 
 export const messages: Record<Locale, Record<MessageCode, string>> = { vi, en };

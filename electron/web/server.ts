@@ -5,7 +5,6 @@
  * and serves read-only unless told otherwise.
  */
 import http from 'node:http';
-import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +12,17 @@ import { inputTooDeep, tooDeepError, type Dispatch } from '../api/dispatch';
 import type { ApiEvents, OriginalDownload } from '../api/contract';
 import { UserError } from '../core/errors';
 import type { Locale } from '../core/messages';
+import {
+  compressFast,
+  encodedTag,
+  IMMUTABLE,
+  MIN_BYTES,
+  pickEncoding,
+  StaticCache,
+  stillFresh,
+  type Encoding,
+  type Representation,
+} from './compress';
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -77,6 +87,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const maxBody = options.maxBodyBytes ?? 150 * 1024 * 1024;
   const staticRoot = path.resolve(options.staticDir);
   let allowedHosts = new Set<string>();
+  const assets = new StaticCache();
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -153,7 +164,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return refuse(res, 400, new UserError('api.bad-json'));
       }
       if (inputTooDeep(input)) return refuse(res, 400, tooDeepError());
-      const envelope = await options.dispatch(method, input);
+      // A client that goes away first (the user typed on) frees its place in the engine pool.
+      const gone = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) gone.abort();
+      });
+      const envelope = await options.dispatch(method, input, gone.signal);
+      if (gone.signal.aborted) return;
       return sendJson(res, 200, envelope);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -161,7 +178,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         Allow: 'GET, HEAD',
       });
     }
-    return serveStatic(url.pathname, res);
+    return serveStatic(url.pathname, req, res);
   }
 
   /**
@@ -210,7 +227,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
-  function serveStatic(pathname: string, res: http.ServerResponse) {
+  function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse) {
     let relative: string;
     try {
       relative = decodeURIComponent(pathname);
@@ -222,18 +239,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (file !== staticRoot && !file.startsWith(staticRoot + path.sep))
       return sendText(res, 404, 'Not found');
     if (relative.endsWith('/') || !path.extname(file)) file = path.join(staticRoot, 'index.html');
-    fs.stat(file, (error, stat) => {
-      if (error || !stat.isFile()) return sendText(res, 404, 'Not found');
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Length': stat.size,
-        'Cache-Control': file.endsWith('index.html')
-          ? 'no-cache'
-          : 'public, max-age=31536000, immutable',
-      });
-      fs.createReadStream(file).pipe(res);
-    });
+    const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+    // Vite names what it builds under assets/ by content: such a name never changes meaning.
+    const hashed = file.startsWith(path.join(staticRoot, 'assets') + path.sep);
+    assets.get(file, type).then(
+      (representation) => sendStatic(req, res, representation, type, hashed),
+      () => sendText(res, 404, 'Not found'),
+    );
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -315,21 +327,64 @@ function envelopeError(code: string, message: string) {
   return { ok: false as const, error: { code, message } };
 }
 
+/** A JSON answer, compressed as the client accepts when it is larger than MIN_BYTES. */
 function sendJson(
   res: http.ServerResponse,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
 ) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
+  const text = Buffer.from(JSON.stringify(body));
+  const encoding =
+    text.length >= MIN_BYTES ? pickEncoding(res.req?.headers['accept-encoding']) : null;
+  const send = (payload: Buffer, used: Encoding | null) => {
+    if (res.destroyed) return;
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Length': payload.length,
+      Vary: 'Accept-Encoding',
+      ...(used ? { 'Content-Encoding': used } : {}),
+      ...headers,
+    });
+    res.end(payload);
+  };
+  if (!encoding) return send(text, null);
+  compressFast(text, encoding).then(
+    (packed) => send(packed, encoding),
+    () => send(text, null),
+  );
+}
+
+/** A file of the renderer: its best form for the client, or 304 when the client's copy holds. */
+function sendStatic(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  file: Representation,
+  type: string,
+  hashed: boolean,
+) {
+  const wanted = file.br || file.gzip ? pickEncoding(req.headers['accept-encoding']) : null;
+  const encoding = wanted && file[wanted] ? wanted : null;
+  const headers: Record<string, string | number> = {
     ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': hashed ? IMMUTABLE : 'no-cache',
+    ETag: encodedTag(file.etag, encoding),
+    ...(file.br || file.gzip ? { Vary: 'Accept-Encoding' } : {}),
+  };
+  if (stillFresh(req.headers['if-none-match'], file.etag)) {
+    res.writeHead(304, headers);
+    return res.end();
+  }
+  const body = encoding ? file[encoding]! : file.identity;
+  res.writeHead(200, {
     ...headers,
+    'Content-Type': type,
+    'Content-Length': body.length,
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
   });
-  res.end(text);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function formatBytes(bytes: number): string {

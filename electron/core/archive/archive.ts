@@ -49,6 +49,8 @@ export interface ArchiveOptions extends OpenOptions {
   locale?: Locale;
   /** Build the catalog in a worker thread (long-running hosts); one-shot commands build in place. */
   backgroundCatalog?: boolean;
+  /** A reader of the engine pool: load the catalog another thread builds, never build it. */
+  followCatalog?: boolean;
 }
 
 export class Archive {
@@ -83,6 +85,7 @@ export class Archive {
         options.backgroundCatalog && file !== ':memory:'
           ? { dbPath: file, nativeBinding: options.nativeBinding }
           : undefined,
+      follow: options.followCatalog,
       onState: (state) =>
         this.events.emit('indexProgress', { state, progress: state === 'ready' ? 1 : 0 }),
     });
@@ -256,6 +259,15 @@ export class Archive {
   /** Type-ahead: titles and numbers for what is being typed (see search/suggest.ts). */
   suggest(prefix: string, limit = 8) {
     return { items: suggest(this.db, this.catalog, prefix, limit, this.engine.vocabulary) };
+  }
+
+  /**
+   * Another connection changed the archive (a reader of the engine pool, told by the writer): SQL
+   * sees it at the next statement; what this engine keeps in memory is looked at again.
+   */
+  refresh(): void {
+    this.catalog.invalidate();
+    if (this.repair.active) this.repair.recheck();
   }
 
   /** Load or build the catalog now (hosts call it at start-up and after an import). */

@@ -50,6 +50,12 @@ export interface CatalogOptions {
   background?: { dbPath: string; nativeBinding?: string };
   /** Rowids per segment (tests make it small to have several). */
   segmentSize?: number;
+  /**
+   * Never build: load the persisted catalog when it is current, else keep the one in memory
+   * (a reader of the engine pool, api/read-pool.ts; the writer's thread builds). Checked once per
+   * generation, and again after `invalidate()`.
+   */
+  follow?: boolean;
   onState?: (state: CatalogState) => void;
 }
 
@@ -92,6 +98,8 @@ export class Catalog implements VocabularySource {
   private vocabulary: Map<string, number> | null = null;
   private generation: string | null = null;
   private building: Promise<void> | null = null;
+  /** In follow mode, the generation whose persisted catalog was last looked for. */
+  private triedFor: string | null = null;
   /** The segments the last build rewrote (its numbers), for statistics and tests. */
   lastRebuilt: number[] = [];
   state: CatalogState = 'missing';
@@ -118,6 +126,7 @@ export class Catalog implements VocabularySource {
   private current(): Segment[] | null {
     const generation = catalogGeneration(this.db);
     if (this.segments && this.generation === generation) return this.segments;
+    if (this.options.follow) return this.followed(generation);
     const loaded = this.load(generation);
     if (loaded) return this.adopt(loaded, generation);
     if (this.options.background && this.options.file) {
@@ -126,6 +135,22 @@ export class Catalog implements VocabularySource {
     }
     this.setState('building');
     return this.adopt(this.buildHere(), generation);
+  }
+
+  /** Follow mode: the persisted catalog if it became current since the last look, else the old one. */
+  private followed(generation: string): Segment[] | null {
+    if (this.triedFor !== generation) {
+      this.triedFor = generation;
+      const loaded = this.load(generation);
+      if (loaded) return this.adopt(loaded, generation);
+    }
+    if (!this.segments) this.setState('building'); // the writer's thread is building it
+    return this.segments;
+  }
+
+  /** Follow mode: the writer persisted a catalog; the next use looks for it again. */
+  invalidate(): void {
+    this.triedFor = null;
   }
 
   /** Build in this thread: the changed segments are built, the others read from their files. */
@@ -198,6 +223,7 @@ export class Catalog implements VocabularySource {
     if (this.building) return this.building;
     this.setState(this.segments ? 'ready' : 'building');
     this.building = (async () => {
+      const started = catalogGeneration(this.db);
       // Capped, the thread's collector keeps up with one segment's garbage; a segment too large
       // for the cap (notes of great length) is built again without it.
       if (!(await this.runBuild(BUILD_HEAP_MB))) await this.runBuild(undefined);
@@ -205,6 +231,8 @@ export class Catalog implements VocabularySource {
       const generation = catalogGeneration(this.db);
       const loaded = this.load(generation);
       if (loaded) this.adopt(loaded, generation);
+      // The archive changed while it built (a note saved meanwhile): once more, for the new state.
+      else if (generation !== started) await this.buildInBackground();
       else if (!this.segments) this.setState('missing');
     })();
     return this.building;
@@ -236,6 +264,10 @@ export class Catalog implements VocabularySource {
 
   /** Make sure the catalog is ready (hosts call it at start-up and after an import). */
   async warm(): Promise<void> {
+    if (this.options.follow) {
+      this.current();
+      return;
+    }
     if (this.options.background && this.options.file) {
       const generation = catalogGeneration(this.db);
       if (this.segments && this.generation === generation) return;

@@ -122,6 +122,12 @@ export class IndexRepair {
     this.active = gap.indexed !== gap.articles;
   }
 
+  /** Whether the index is still incomplete (a reader's view, once another connection repaired it). */
+  recheck(): void {
+    const gap = indexGap(this.db);
+    this.active = gap.indexed !== gap.articles;
+  }
+
   /** Rebuild the missing rows, one short transaction per page, yielding between pages. */
   start(): Promise<number> {
     if (!this.active || this.db.readonly) return Promise.resolve(0);
