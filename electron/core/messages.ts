@@ -40,6 +40,18 @@ const vi = {
     'Trang HTML lồng nhau quá sâu (hơn {limit} tầng thẻ), không phải một trang bài báo đọc được.',
   'import.html-too-many-elements':
     'Trang HTML có quá nhiều thẻ (hơn {limit}), không phải một trang bài báo đọc được.',
+  'import.pdf-password':
+    'Tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu (in ra PDF mới hoặc mở khóa) rồi nhập lại.',
+  'import.pdf-damaged':
+    'Tệp PDF bị hỏng hoặc không trọn vẹn (có thể tải về hay sao chép chưa xong).',
+  'import.pdf-too-many-pages': 'Tệp PDF có {pages} trang; giới hạn là {limit} trang cho một bài.',
+  'import.pdf-no-text':
+    'Không đọc được chữ nào trong tệp PDF: các trang không có lớp chữ cũng không có ảnh quét.',
+  'import.ocr-no-text': 'Nhận dạng chữ (OCR) không tìm thấy chữ nào trong ảnh quét.',
+  'import.image-too-large':
+    'Ảnh quá lớn ({width} × {height} điểm ảnh); giới hạn là {limit} triệu điểm ảnh, hãy quét lại ở độ phân giải thấp hơn (300 dpi là đủ).',
+  'import.image-damaged': 'Tệp ảnh bị hỏng hoặc không trọn vẹn.',
+  'import.cancelled': 'Đã hủy việc nhập tệp này.',
   'article.not-found': 'Không tìm thấy bài viết có mã {id}.',
   'annotation.not-found': 'Không tìm thấy ghi chú có mã {id}.',
   'annotation.quote-not-found': 'Không tìm thấy đoạn “{quote}” trong bài viết.',
@@ -148,6 +160,19 @@ const en: Record<MessageCode, string> = {
     'The HTML page is nested too deeply (more than {limit} levels of tags) to be a readable article page.',
   'import.html-too-many-elements':
     'The HTML page has too many tags (more than {limit}) to be a readable article page.',
+  'import.pdf-password':
+    'The PDF is protected by a password; remove the password (print it to a new PDF or unlock it) and import it again.',
+  'import.pdf-damaged':
+    'The PDF is damaged or incomplete (perhaps its download or copy did not finish).',
+  'import.pdf-too-many-pages':
+    'The PDF has {pages} pages; the limit is {limit} pages for one article.',
+  'import.pdf-no-text':
+    'No text could be read from the PDF: its pages have neither a text layer nor a scanned image.',
+  'import.ocr-no-text': 'Text recognition (OCR) found no text in the scanned image.',
+  'import.image-too-large':
+    'The picture is too large ({width} × {height} pixels); the limit is {limit} million pixels, so scan it again at a lower resolution (300 dpi is enough).',
+  'import.image-damaged': 'The picture file is damaged or incomplete.',
+  'import.cancelled': 'Importing this file was cancelled.',
   'article.not-found': 'No article with id {id}.',
   'annotation.not-found': 'No annotation with id {id}.',
   'annotation.quote-not-found': 'The passage “{quote}” is not in the article.',

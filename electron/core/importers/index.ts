@@ -9,6 +9,7 @@ import type { DraftItem } from './draft';
 import { HEAD_BYTES, readSource } from './read';
 import { detectFormat, type Format } from './detect';
 import { walk as walkPaths } from './walk';
+import type { PageProgress } from './pdf';
 
 export type { DraftItem } from './draft';
 export type { WalkItem } from './walk';
@@ -33,7 +34,7 @@ export async function fileFormat(path: string): Promise<Format | null> {
   }
 }
 
-async function* readOneFile(path: string): AsyncGenerator<DraftItem> {
+async function* readOneFile(path: string, pages?: PageProgress): AsyncGenerator<DraftItem> {
   let size: number;
   let head: Uint8Array;
   try {
@@ -43,7 +44,7 @@ async function* readOneFile(path: string): AsyncGenerator<DraftItem> {
     yield { ok: false, error: new UserError('import.not-found', { path }), where: path };
     return;
   }
-  yield* readSource({ where: path, size, head, stream: () => createReadStream(path) });
+  yield* readSource({ where: path, size, head, stream: () => createReadStream(path), pages });
 }
 
 /**
@@ -51,10 +52,10 @@ async function* readOneFile(path: string): AsyncGenerator<DraftItem> {
  * input: yields {ok:false}. Streams large files (JSONL/gz) record by record; memory stays
  * bounded. A folder is walked and each of its files read.
  */
-export async function* readFile(path: string): AsyncGenerator<DraftItem> {
+export async function* readFile(path: string, pages?: PageProgress): AsyncGenerator<DraftItem> {
   for await (const item of walkPaths([path])) {
     if ('error' in item) yield { ok: false, error: item.error, where: item.path };
-    else yield* readOneFile(item.path);
+    else yield* readOneFile(item.path, pages);
   }
 }
 
@@ -75,12 +76,17 @@ function* slices(buffer: Buffer): Generator<Buffer> {
 }
 
 /** Import bytes received from a browser upload (name + bytes) – same detection, used by the web host. */
-export async function* readBytes(name: string, bytes: Uint8Array): AsyncGenerator<DraftItem> {
+export async function* readBytes(
+  name: string,
+  bytes: Uint8Array,
+  pages?: PageProgress,
+): AsyncGenerator<DraftItem> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   yield* readSource({
     where: name,
     size: buffer.length,
     head: buffer.subarray(0, HEAD_BYTES),
     stream: () => Readable.from(slices(buffer), { objectMode: false }),
+    pages,
   });
 }

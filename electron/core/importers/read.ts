@@ -23,6 +23,7 @@ import { readJsonRecords } from './json';
 import { parsePlainText } from './plaintext';
 import { displayPath } from './walk';
 import { blockText } from '../archive/layout';
+import { pagedKind, readPaged, type PageProgress } from './pdf';
 
 /**
  * The longest article accepted, in characters: about twice the longest official document of the
@@ -42,6 +43,8 @@ export interface ByteSource {
   size: number;
   head: Uint8Array;
   stream(): Readable;
+  /** Progress page by page, and cancelling, for files with pages (PDF, scans). */
+  pages?: PageProgress;
 }
 
 export function formatSize(bytes: number): string {
@@ -203,6 +206,11 @@ async function* readAny(source: ByteSource, where: string): AsyncGenerator<Draft
   }
   if (isGzip(head)) {
     yield* readGzip(source, where);
+    return;
+  }
+  const paged = pagedKind(head);
+  if (paged) {
+    yield* readPaged(source, paged, where, MAX_ARTICLE_CHARS, source.pages);
     return;
   }
   const kind = binaryKind(head);

@@ -1,0 +1,88 @@
+/**
+ * Offline Vietnamese OCR: tesseract.js (Tesseract's LSTM engine compiled to WebAssembly) in its
+ * own worker thread, so recognising a page never holds the engine's thread, with the `vie` model
+ * read from the @tesseract.js-data/vie package on disk — never downloaded, never cached
+ * elsewhere. One worker serves a whole file; an AbortSignal terminates it mid-page.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { UserError } from '../../errors';
+import { nfc } from '../../text/vietnamese';
+import { joinLines } from './layout';
+
+const require = createRequire(import.meta.url);
+
+/** The LSTM-only integer model (1.4 MB): as accurate as the full one here, and smaller. */
+export function vieModelDir(): string {
+  return path.join(
+    path.dirname(require.resolve('@tesseract.js-data/vie/package.json')),
+    '4.0.0_best_int',
+  );
+}
+
+/** Paragraphs Tesseract is less sure of than this (0–100) are specks and rules, not text. */
+const MIN_PARAGRAPH_CONFIDENCE = 25;
+
+export interface RecognizedPage {
+  paragraphs: string[];
+  /** Tesseract's mean word confidence for the page, 0–100. */
+  confidence: number;
+}
+
+function cancelled(): UserError {
+  return new UserError('import.cancelled');
+}
+
+export class Recognizer {
+  private worker: Promise<Worker> | null = null;
+  private readonly abort: Promise<never>;
+  private onAbort = () => {};
+
+  constructor(private readonly signal?: AbortSignal) {
+    this.abort = new Promise<never>((_, reject) => {
+      this.onAbort = () => {
+        void this.close();
+        reject(cancelled());
+      };
+      signal?.addEventListener('abort', this.onAbort, { once: true });
+    });
+    this.abort.catch(() => {}); // only raced against, below
+  }
+
+  private start(): Promise<Worker> {
+    this.worker ??= createWorker('vie', OEM.LSTM_ONLY, {
+      langPath: vieModelDir(),
+      gzip: true,
+      cacheMethod: 'none',
+      errorHandler: () => {},
+    });
+    return this.worker;
+  }
+
+  /** Recognise one picture of a page (PNG, JPEG or TIFF bytes). */
+  async recognize(image: Buffer): Promise<RecognizedPage> {
+    if (this.signal?.aborted) throw cancelled();
+    const job = this.start().then((worker) => worker.recognize(image, {}, { blocks: true }));
+    const { data } = await Promise.race([job, this.abort]);
+    const paragraphs: string[] = [];
+    for (const block of data.blocks ?? []) {
+      for (const paragraph of block.paragraphs) {
+        if (paragraph.confidence < MIN_PARAGRAPH_CONFIDENCE) continue;
+        const lines = paragraph.lines
+          .map((l) => l.text.replace(/\s+/g, ' ').trim())
+          .filter(Boolean);
+        if (lines.length) paragraphs.push(nfc(lines.reduce(joinLines)));
+      }
+    }
+    return { paragraphs, confidence: paragraphs.length ? data.confidence : 0 };
+  }
+
+  /** Stop the worker thread (idempotent). */
+  async close(): Promise<void> {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await (await worker.catch(() => null))?.terminate();
+  }
+}
