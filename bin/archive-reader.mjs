@@ -12,7 +12,8 @@ if (process.env.ARCHIVE_READER_TSX === '1') {
   await import('../electron/cli/index.ts');
 } else {
   if (runtimeState()) {
-    process.stderr.write('Đang dựng mã chạy… · Building the runtime…\n');
+    // Said on a terminal only: a script or a test reading stderr gets the command's own lines.
+    if (process.stderr.isTTY) process.stderr.write('Đang dựng mã chạy… · Building the runtime…\n');
     const { buildRuntime } = await import('../scripts/build-runtime.mjs');
     try {
       await buildRuntime();
