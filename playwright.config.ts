@@ -1,8 +1,10 @@
 /**
- * End-to-end tests: the real renderer in Debian's Chromium, served by the project's own browser
- * host with a fresh archive per test (see tests/e2e/fixtures.ts). Never `playwright install`.
+ * End-to-end tests: the real renderer in Chromium, served by the project's own browser host with a
+ * fresh archive per test (see tests/e2e/fixtures.ts). The browser is CHROMIUM_PATH (`npm test`
+ * sets it, installing one if needed), else the one scripts/browser.mjs finds.
  */
 import { defineConfig } from '@playwright/test';
+import { findBrowser } from './scripts/browser.mjs';
 
 export default defineConfig({
   testDir: 'tests',
@@ -15,7 +17,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH || findBrowser()?.path,
       args: [
         '--no-sandbox',
         '--disable-gpu',

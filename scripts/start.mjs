@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openInBrowser } from './browser.mjs';
 import { buildElectron } from './build-electron.mjs';
 import {
   electronSqliteIsCurrent,
@@ -68,10 +69,18 @@ function fallBackToBrowser(reason) {
     [path.join(root, 'bin', 'archive-reader.mjs'), 'serve', '--port', PORT],
     {
       cwd: root,
-      stdio: 'inherit',
+      stdio: ['inherit', 'pipe', 'inherit'],
     },
   );
+  // Once the host prints its address, the page opens where there is a screen (browser.mjs).
+  let opened = false;
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const address = String(chunk).match(/http:\/\/[^\s]+/)?.[0];
+    if (address && !opened) opened = openInBrowser(address) || true;
+  });
   child.on('exit', (code) => process.exit(code ?? 1));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }
 
 async function main() {

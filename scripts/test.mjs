@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBrowser } from './browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.includes('--only')
@@ -88,12 +89,20 @@ function e2eTests() {
     failures.push('renderer build');
     return;
   }
+  // CHROMIUM_PATH, the system's Chromium or Chrome, Playwright's own; else installed (browser.mjs).
+  const browser = ensureBrowser();
+  process.stdout.write(`${browser.message}\n`);
+  if (!browser.path) {
+    totals.failed++;
+    failures.push('browser for the end-to-end tests');
+    return;
+  }
   const jsonFile = path.join(tmp, 'playwright.json');
   const result = run(
     'end-to-end tests (Playwright, Chromium)',
     'npx',
     ['playwright', 'test', '--reporter=list,json'],
-    { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile } },
+    { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile, CHROMIUM_PATH: browser.path } },
   );
   let stats = null;
   try {
@@ -119,6 +128,9 @@ if (!only) {
   check('type-check (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json']);
   check('lint (eslint, prettier)', 'npm', ['run', '-s', 'lint']);
 }
+// The command line the tests spawn runs the compiled runtime: built (or found current) once here.
+if (!only || only === 'node' || only === 'soak')
+  check('build the runtime', process.execPath, ['scripts/build-runtime.mjs']);
 if (!only || only === 'node') nodeTests(['tests/unit', 'tests/integration', 'tests/electron']);
 if (only === 'unit') nodeTests(['tests/unit']);
 if (only === 'soak') nodeTests(['tests/soak'], 'soak tests');

@@ -5,13 +5,10 @@
  */
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
-import { Archive } from '../core/archive/archive';
 import { describeError, format, UserError } from '../core/errors';
 import { messages, type Locale } from '../core/messages';
-import { backupArchive, restoreBackup } from '../core/store/backup';
-import { translateOpenError } from '../core/store/db';
 import type { ApiEvents, Envelope } from '../api/contract';
 import type { WorkerHost } from '../api/worker-host';
 
@@ -31,9 +28,10 @@ export function registerBackupCommands(program: Command, context: BackupCommands
       // The file as it is, whatever its schema: no migration, nothing written to it.
       const source = context.dbPath();
       if (!fs.existsSync(source)) throw new UserError('import.not-found', { path: source });
+      const { backupArchive, translateOpenError, Sqlite } = await engineModules();
       let db: Database.Database;
       try {
-        db = new Database(source, { readonly: true, fileMustExist: true });
+        db = new Sqlite(source, { readonly: true, fileMustExist: true });
       } catch (error) {
         throw translateOpenError(error, source);
       }
@@ -53,6 +51,7 @@ export function registerBackupCommands(program: Command, context: BackupCommands
     .argument('[file]', 'the backup to restore')
     .action(async (file: string | undefined) => {
       const target = context.dbPath();
+      const { restoreBackup, Archive } = await engineModules();
       const { restored, keptAside } = restoreBackup(target, file);
       out(
         locale === 'en'
@@ -74,6 +73,18 @@ export function registerBackupCommands(program: Command, context: BackupCommands
         archive.close();
       }
     });
+}
+
+/** What these commands need of the engine, loaded when one runs (not for `--help`). */
+async function engineModules() {
+  const [sqlite, { Archive }, { backupArchive, restoreBackup }, { translateOpenError }] =
+    await Promise.all([
+      import('better-sqlite3'),
+      import('../core/archive/archive'),
+      import('../core/store/backup'),
+      import('../core/store/db'),
+    ]);
+  return { Sqlite: sqlite.default, Archive, backupArchive, restoreBackup, translateOpenError };
 }
 
 /** For a damaged archive with a backup: the command that restores it, as a second line. */
@@ -119,6 +130,7 @@ export async function startOrRecover(
     let restoring: Promise<Envelope<unknown>> | null = null;
     const restore = async (): Promise<Envelope<unknown>> => {
       try {
+        const { restoreBackup } = await engineModules();
         const { restored } = restoreBackup(options.file);
         const started = await start();
         for (const event of ['importProgress', 'indexProgress'] as const)

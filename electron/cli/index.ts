@@ -4,27 +4,26 @@
  */
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { Archive } from '../core/archive/archive';
+import type { Archive } from '../core/archive/archive';
 import { defaultArchivePath, RENDERER_DIR, SAMPLE_ARCHIVE } from '../core/archive/locations';
 import { describeError, localeFromEnv, UserError } from '../core/errors';
 import type { Block, SearchRequest } from '../core/model';
 import { blockText } from '../core/archive/layout';
 import type { InboxState } from '../api/contract';
 import { ensureArchive } from '../api/first-run';
-import { WorkerHost } from '../api/worker-host';
-import { poolDispatch, readerCount, ReadPool } from '../api/read-pool';
-import { isLoopback, startWebHost } from '../web/server';
 import { registerAnnotationCommands } from './annotations';
 import { registerBundleCommands } from './bundle';
 import { registerBackupCommands, restoreHint, startOrRecover } from './backup';
 import { parseCount, parseDate } from './options';
 import { progressReporter } from './progress';
 import { boundHeapGrowth } from '../core/util/heap';
+import { drained, endQuietlyOnClosedOutput, OutputClosed, writeLine } from './closed-output';
 
 boundHeapGrowth();
+endQuietlyOnClosedOutput();
 
 const locale = localeFromEnv();
-const out = (line: string): void => void process.stdout.write(`${line}\n`);
+const out = (line: string): void => writeLine(line);
 const json = (value: unknown): void => out(JSON.stringify(value));
 
 const program = new Command()
@@ -40,7 +39,13 @@ function dbPath(): string {
   return program.opts<{ db?: string }>().db ?? defaultArchivePath();
 }
 
-function withArchive<T>(fn: (archive: Archive) => Promise<T> | T, readOnly = false): Promise<T> {
+// The engine, the worker host and the browser host are imported by the commands that use them, so
+// `--help` and a mistyped option load none of them (see scripts/build-runtime.mjs).
+async function withArchive<T>(
+  fn: (archive: Archive) => Promise<T> | T,
+  readOnly = false,
+): Promise<T> {
+  const { Archive } = await import('../core/archive/archive');
   const archive = Archive.open(dbPath(), { readOnly, locale });
   return Promise.resolve()
     .then(() => fn(archive))
@@ -101,7 +106,7 @@ program
   .option('--queries <file>', 'run one query per line of FILE')
   .option('--json', 'JSON output, one object a line')
   .action((query: string | undefined, opts) =>
-    withArchive((archive) => {
+    withArchive(async (archive) => {
       const base: Omit<SearchRequest, 'query'> = {
         limit: Math.min(500, Math.max(1, opts.limit)),
         offset: opts.offset,
@@ -135,6 +140,7 @@ program
               score: h.score,
             })),
           });
+          await drained(); // `| head` closes early: stop searching then
         }
         return;
       }
@@ -263,6 +269,12 @@ program
   .option('--no-sample', 'start from an empty archive instead of the bundled sample')
   .option('--inbox <dir>', 'import bundles and articles dropped into DIR (this run only)')
   .action(async (opts) => {
+    const [{ WorkerHost }, { poolDispatch, readerCount, ReadPool }, { isLoopback, startWebHost }] =
+      await Promise.all([
+        import('../api/worker-host'),
+        import('../api/read-pool'),
+        import('../web/server'),
+      ]);
     const file = dbPath();
     const { created } = opts.sample ? ensureArchive(file, SAMPLE_ARCHIVE) : { created: false };
     const remote = !isLoopback(opts.host);
@@ -341,6 +353,8 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
+  } else if (error instanceof OutputClosed) {
+    process.exitCode = 0; // the reader has what it wanted (`| head`)
   } else {
     process.stderr.write(`${describeError(error, locale)}\n`);
     const hint = restoreHint(error, locale); // a damaged archive: the command that restores it

@@ -1,0 +1,73 @@
+// Bundles the command line (with the browser host, its `serve` command) and the worker threads it
+// starts into dist/runtime/node/ as ESM, so no start pays for compiling TypeScript. Dependencies
+// stay in node_modules (`packages: 'external'`): better-sqlite3 is native, and a package the
+// command line does not need for a given command is never read. The command line's heavy modules
+// are imported where they are used, so esbuild splits them into chunks that `--help` never loads.
+// bin/archive-reader.mjs runs this when the runtime is missing or stale (scripts/runtime-stamp.mjs).
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readStamp, ROOT, RUNTIME_DIR } from './runtime-stamp.mjs';
+
+const ENTRIES = {
+  cli: 'electron/cli/index.ts',
+  'worker-entry': 'electron/api/worker-entry.ts',
+  'catalog-worker': 'electron/core/search/catalog-worker.ts',
+  'fts-worker': 'electron/core/archive/fts-worker.ts',
+};
+
+/** Build into `dir` (dist/runtime/node/ unless told); returns the stamp it wrote. */
+export async function buildRuntime(dir = RUNTIME_DIR) {
+  const builtFrom = Date.now(); // before any source is read: an edit during the build counts
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ENTRIES,
+    outdir: dir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  // Several processes may find the runtime stale at once (parallel tests): each file is written
+  // under a temporary name and renamed, so a reader sees a whole file of one build or another, and
+  // the stamp comes last.
+  fs.mkdirSync(dir, { recursive: true });
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  const outputs = result.outputFiles.map((f) => path.relative(dir, f.path)).sort();
+  const previous = readStamp(dir);
+  for (const old of previous?.outputs ?? []) {
+    if (!outputs.includes(old)) fs.rmSync(path.join(dir, old), { force: true });
+  }
+  const inputs = [
+    ...Object.keys(result.metafile.inputs),
+    path.relative(ROOT, fileURLToPath(import.meta.url)),
+  ].sort();
+  const stamp = { builtFrom, inputs, outputs };
+  writeAtomically(path.join(dir, 'stamp.json'), `${JSON.stringify(stamp, null, 1)}\n`);
+  return stamp;
+}
+
+function writeAtomically(file, contents) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, contents);
+  fs.renameSync(temporary, file);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const { outputs } = await buildRuntime();
+    console.log(
+      `Đã dựng mã chạy vào dist/runtime/ (${outputs.length} tệp) · Built the runtime into dist/runtime/ (${outputs.length} files)`,
+    );
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
