@@ -102,6 +102,8 @@ const vi = {
   'original.not-kept':
     'Kho lưu trữ không giữ tệp gốc của bài này (bài được nhập từ dữ liệu văn bản, hoặc việc giữ tệp gốc đã bị tắt).',
   'article.empty-title': 'Tiêu đề không được để trống.',
+  'bundle.original-mismatch':
+    'Bài “{title}” ({id}) bị từ chối: tệp gốc {name} đi kèm không khớp với mã băm của nó (đã bị thay đổi hoặc hỏng).',
 } as const;
 
 export type MessageCode = keyof typeof vi;
@@ -209,6 +211,8 @@ const en: Record<MessageCode, string> = {
   'original.not-kept':
     'The archive keeps no original file for this article (it was imported from text data, or keeping originals was turned off).',
   'article.empty-title': 'The title cannot be empty.',
+  'bundle.original-mismatch':
+    'The article “{title}” ({id}) was refused: its original file {name} does not match its hash (changed or damaged).',
 };
 
 export const messages: Record<Locale, Record<MessageCode, string>> = { vi, en };
