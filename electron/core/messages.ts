@@ -117,6 +117,8 @@ const vi = {
   'api.reader-restarted':
     'Bộ máy tìm kiếm bị dừng đột ngột khi đang trả lời yêu cầu này và đã được khởi động lại; hãy thử lại.',
   'api.cancelled': 'Yêu cầu đã bị hủy trước khi có kết quả.',
+  'bundle.original-mismatch':
+    'Bài “{title}” ({id}) bị từ chối: tệp gốc {name} đi kèm không khớp với mã băm của nó (đã bị thay đổi hoặc hỏng).',
 } as const;
 
 export type MessageCode = keyof typeof vi;
@@ -240,6 +242,8 @@ const en: Record<MessageCode, string> = {
   'api.reader-restarted':
     'The search engine stopped unexpectedly while answering this request and has been restarted; please try again.',
   'api.cancelled': 'The request was cancelled before it was answered.',
+  'bundle.original-mismatch':
+    'The article “{title}” ({id}) was refused: its original file {name} does not match its hash (changed or damaged).',
 };
 
 export const messages: Record<Locale, Record<MessageCode, string>> = { vi, en };

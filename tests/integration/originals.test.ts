@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import { Archive } from '../../electron/core/archive/archive';
 import { articleId } from '../../electron/core/archive/ids';
@@ -221,6 +222,58 @@ describe('original files', () => {
       );
     } finally {
       archive.close();
+    }
+  });
+
+  test('bundles carry kept files; one changed on the way refuses its article', async () => {
+    const source = Archive.open(path.join(dir, 'bundle-source.db'));
+    const pdf = fileItem('van-ban.pdf');
+    const png = fileItem('van-ban-trang-1.png');
+    const bundle = path.join(dir, 'van-ban.arbundle');
+    try {
+      await source.importItems([{ from: 'files', items: items(pdf, png) }]);
+      await source.exportBundle({}, bundle);
+    } finally {
+      source.close();
+    }
+    assert.ok(pdf.ok && png.ok);
+    const target = Archive.open(path.join(dir, 'bundle-target.db'));
+    try {
+      const report = await target.importBundle({ path: bundle });
+      assert.equal(report.articles.added, 2);
+      const got = target.getOriginal(articleId(png.draft));
+      assert.ok(got.bytes.equals(fs.readFileSync(path.join(FIXTURES, 'van-ban-trang-1.png'))));
+      assert.deepEqual(target.getArticle(articleId(png.draft)).recognition, {
+        engine: 'tesseract',
+        confidence: 92,
+        pages: [1],
+      });
+      assert.equal(originalsCount(target), 2);
+    } finally {
+      target.close();
+    }
+
+    // The PDF's bytes changed inside the bundle (its text untouched): that article is refused.
+    const lines = zlib.gunzipSync(fs.readFileSync(bundle)).toString('utf8').split('\n');
+    const changed = lines.map((line) => {
+      if (!line.includes('"van-ban.pdf"')) return line;
+      const record = JSON.parse(line);
+      const bytes = Buffer.from(record.original.base64, 'base64');
+      bytes[bytes.length - 10] ^= 0xff;
+      record.original.base64 = bytes.toString('base64');
+      return JSON.stringify(record);
+    });
+    const tampered = path.join(dir, 'tampered.arbundle');
+    fs.writeFileSync(tampered, zlib.gzipSync(changed.join('\n')));
+    const other = Archive.open(path.join(dir, 'bundle-tampered.db'));
+    try {
+      const report = await other.importBundle({ path: tampered });
+      assert.equal(report.articles.added, 1);
+      assert.equal(report.refused.length, 1);
+      assert.equal(report.refused[0].id, articleId(pdf.draft));
+      assert.match(report.refused[0].reason, /tệp gốc van-ban\.pdf đi kèm không khớp/);
+    } finally {
+      other.close();
     }
   });
 

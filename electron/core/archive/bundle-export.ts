@@ -128,7 +128,22 @@ function toArticleRecord(store: ArticleStore, row: ArticleRow): ArticleRecord {
     importedFrom: a.importedFrom,
     tags: a.tags,
     collections: a.collections,
+    titleOrigin: a.titleOrigin ?? null,
+    pageCount: a.pageCount ?? null,
+    recognition: a.recognition ?? null,
+    original: originalRecord(store, a.original?.sha256),
   };
+}
+
+/** The kept original file, base64, for the article's record (null when none is kept). */
+function originalRecord(
+  store: ArticleStore,
+  sha256: string | undefined,
+): ArticleRecord['original'] {
+  const kept = sha256 ? store.originals.get(sha256) : null;
+  if (!kept) return null;
+  const { bytes, ...facts } = kept;
+  return { ...facts, base64: bytes.toString('base64') };
 }
 
 /** The records of a bundle, as text lines, manifest first and end last. */

@@ -8,6 +8,7 @@
  * 2. Write, in batched transactions like any import (bundle-merge.ts has the SQL): new articles
  *    with their full-text rows, tags and collections added, annotations merged.
  */
+import { createHash } from 'node:crypto';
 import type { BundleImportReport, ImportProgress } from '../../api/contract';
 import { UserError } from '../errors';
 import type { Locale } from '../messages';
@@ -51,6 +52,13 @@ function refusal(record: ArticleRecord, manifest: BundleManifest): UserError | n
   const digest = articleDigest(record);
   if (digest !== expected || digest.slice(0, 16) !== record.id)
     return new UserError('bundle.hash-mismatch', params);
+  const original = record.original;
+  if (original) {
+    const bytes = Buffer.from(original.base64, 'base64');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    if (sha !== original.sha256 || bytes.length !== original.size)
+      return new UserError('bundle.original-mismatch', { ...params, name: original.name });
+  }
   return null;
 }
 

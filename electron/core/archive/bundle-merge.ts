@@ -12,6 +12,7 @@
 import os from 'node:os';
 import type { ArticleDraft } from '../model';
 import type { ArticleStore } from '../store/articles';
+import { keepOriginals } from '../store/originals';
 import type { Db } from '../store/db';
 import type { AnnotationRecord, ArticleRecord } from './bundle';
 import {
@@ -35,6 +36,8 @@ export class BundleMerge {
   private readonly statements;
   private readonly here = os.hostname();
   private readonly now = new Date().toISOString();
+  /** ARCHIVE_READER_KEEP_ORIGINALS=0: a bundle's original files are not kept either. */
+  private readonly keepFiles = keepOriginals();
 
   constructor(
     private readonly db: Db,
@@ -112,8 +115,19 @@ export class BundleMerge {
       encoding: record.encoding,
       tags: [], // added below with the collections, so both are counted alike
       sourceId: record.sourceId,
+      titleOrigin: record.titleOrigin,
+      pageCount: record.pageCount,
+      recognition: record.recognition,
     };
-    return this.store.insert(record.id, draft, importedAt, this.from);
+    const original = record.original && this.keepFiles ? record.original : null;
+    if (original) {
+      const { base64: _bytes, ...facts } = original;
+      draft.original = facts;
+    }
+    const rowid = this.store.insert(record.id, draft, importedAt, this.from);
+    if (rowid !== null && original && draft.original)
+      this.store.originals.put(draft.original, Buffer.from(original.base64, 'base64'));
+    return rowid;
   }
 
   /** Add the bundle's tags and collections to an article's own. */

@@ -12,7 +12,9 @@
  *        hashes: { <article id>: <sha256 hex of the article's canonical content> } }
  *   2. one `{"type":"article", …}` per article: every stored field (title, date, author, source,
  *      url, summary, blocks, docNumber, docType, issuer, place, encoding, sourceId, importedAt,
- *      importedFrom) and its tags and collections by name;
+ *      importedFrom) and its tags and collections by name; an article read from an office file also
+ *      its titleOrigin, pageCount, recognition and, when the archive keeps it, its original file
+ *      { sha256, name, mediaType, size, base64 } (checked against its sha256 on import);
  *   3. one `{"type":"annotation", …}` per annotation, after every article (an annotation needs its
  *      article), with the revisions kept for it (see bundle-annotations.ts);
  *   4. `{"type":"end", articles, annotations}`, always last.
@@ -98,6 +100,27 @@ export const articleRecordSchema = z.object({
   importedFrom: maybe,
   tags: z.array(text),
   collections: z.array(text),
+  // Office documents (schema 7); absent from bundles made before.
+  titleOrigin: z.enum(['slug', 'body']).nullable().default(null),
+  pageCount: z.number().int().min(1).nullable().default(null),
+  recognition: z
+    .object({
+      engine: z.literal('tesseract'),
+      confidence: z.number().min(0).max(100),
+      pages: z.array(z.number().int().min(1)),
+    })
+    .nullable()
+    .default(null),
+  original: z
+    .object({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      name: text.min(1),
+      mediaType: text,
+      size: count,
+      base64: z.string(),
+    })
+    .nullable()
+    .default(null),
 });
 
 const selector = z

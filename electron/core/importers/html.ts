@@ -1,6 +1,7 @@
 /**
  * Saved newspaper pages: Readability finds the article among menus, ads and comments, and we keep
- * only its text as blocks. No markup survives — scripts, styles, frames, SVG and attributes such
+ * only its text as blocks: paragraphs, headings, list items (nested by depth), tables of data and
+ * figure captions. No markup survives — scripts, styles, frames, SVG and attributes such
  * as `onerror` never reach a field — so nothing from the page can run in the reader.
  */
 import { Readability } from '@mozilla/readability';
@@ -82,15 +83,58 @@ const SAPO = '.sapo, .lead, .article-sapo, .detail-sapo, .summary, .description,
 
 type El = Element;
 
-function textOf(node: Node): string {
+/** The text of a node; `skip` names elements left out (a list item's nested lists). */
+function textOf(node: Node, skip?: ReadonlySet<string>): string {
   if (node.nodeType === 3) return node.textContent ?? '';
   if (node.nodeType !== 1) return '';
   const tag = (node as El).tagName.toLowerCase();
-  if (DROP.has(tag)) return '';
+  if (DROP.has(tag) || skip?.has(tag)) return '';
   if (tag === 'br') return ' ';
   let text = '';
-  for (const child of Array.from(node.childNodes)) text += textOf(child);
+  for (const child of Array.from(node.childNodes)) text += textOf(child, skip);
   return text;
+}
+
+const LISTS = new Set(['ul', 'ol']);
+
+/**
+ * A list as list-item blocks, nested lists one level deeper. An ordered item carries its number
+ * ("2.") as the page showed it, so the text reads the same everywhere it is shown.
+ */
+function collectList(list: El, depth: number, out: (string | Block)[]): void {
+  const ordered = list.tagName.toLowerCase() === 'ol';
+  let n = Number.parseInt(list.getAttribute('start') ?? '', 10) || 1;
+  for (const child of Array.from(list.children)) {
+    const tag = child.tagName.toLowerCase();
+    if (LISTS.has(tag)) {
+      collectList(child, depth + 1, out); // a list put straight into a list, as editors do
+      continue;
+    }
+    if (tag !== 'li') continue;
+    const text = cleanText(textOf(child, LISTS));
+    if (text) out.push({ type: 'li', text: ordered ? `${n}. ${text}` : text, ordered, depth });
+    n++;
+    for (const nested of Array.from(child.querySelectorAll('ul, ol'))) {
+      // Only the lists of this item, not those of the lists inside them.
+      if (nested.parentElement?.closest('li') === child) collectList(nested, depth + 1, out);
+    }
+  }
+}
+
+/**
+ * A table of data (two rows and two columns at least, no table inside it) as rows of cell text;
+ * null for a table used for layout (an image above its caption), whose text is read as before.
+ */
+function dataTable(table: El): Block | null {
+  if (table.querySelector('table')) return null;
+  const rows = Array.from(table.querySelectorAll('tr')).map((tr) =>
+    Array.from(tr.children)
+      .filter((c) => /^t[dh]$/i.test(c.tagName))
+      .map((cell) => cleanText(textOf(cell)) ?? ''),
+  );
+  const filled = rows.filter((row) => row.some((cell) => cell !== ''));
+  if (filled.length < 2 || Math.max(...filled.map((row) => row.length)) < 2) return null;
+  return { type: 'table', rows: filled };
 }
 
 function hasBlockChild(el: El): boolean {
@@ -118,7 +162,15 @@ function collect(node: Node, out: (string | Block)[]): void {
       continue;
     }
     flush();
-    if (tag === 'figure') {
+    const table = tag === 'table' ? dataTable(el) : null;
+    if (/^h[1-6]$/.test(tag) && !hasBlockChild(el)) {
+      const text = cleanText(textOf(el));
+      if (text) out.push({ type: 'heading', level: Number(tag[1]), text });
+    } else if (LISTS.has(tag)) {
+      collectList(el, 0, out);
+    } else if (table) {
+      out.push(table);
+    } else if (tag === 'figure') {
       const caption = el.querySelector('figcaption');
       const text = caption ? cleanText(textOf(caption)) : null;
       if (text) out.push(figureBlock(text));
@@ -194,6 +246,9 @@ function convertLegacyPage(document: Document): LegacyEncoding | null {
   return encoding;
 }
 
+/** A block of the article's own text (not a caption, not a heading alone). */
+const isBodyText = (b: Block) => b.type === 'p' || b.type === 'li' || b.type === 'table';
+
 /** Parse one HTML page. Throws `import.no-title` / `import.no-body` when no article is found. */
 export function parseHtml(html: string, sourceId: string): ArticleDraft {
   const { document } = parseHTML(html);
@@ -225,6 +280,12 @@ export function parseHtml(html: string, sourceId: string): ArticleDraft {
       if (dateLine(unit) !== undefined) continue;
       texts.push(unit);
     } else {
+      if (
+        unit.type === 'heading' &&
+        blocks.length + texts.length === 0 &&
+        comparisonKey(unit.text) === comparisonKey(given ?? '')
+      )
+        continue;
       flushTexts();
       blocks.push(unit);
     }
@@ -242,7 +303,7 @@ export function parseHtml(html: string, sourceId: string): ArticleDraft {
     // Readability falls back to the first paragraph as the excerpt: that is not a lead.
     if (excerpt && !comparisonKey(first).startsWith(truncatedKey(excerpt))) summary = excerpt;
   }
-  if (!blocks.some((b) => b.type === 'p')) throw new UserError('import.no-body');
+  if (!blocks.some(isBodyText)) throw new UserError('import.no-body');
   // A page without a title is named by its address's slug or its first sentence, and marked.
   const derived = given ? null : deriveTitle({ url: facts.url, blocks });
   if (!given && !derived) throw new UserError('import.no-title');

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { ArticleView } from '../../../electron/api/contract';
 import type { FindRange, HighlightRange } from '../annotations/segments';
 import { BlockText } from './BlockText';
-import { groupBlocks, headingTag, listHasMarkers, type ListGroup, type Range } from './blockGroups';
+import {
+  groupBlocks,
+  headingTag,
+  listHasMarkers,
+  topHeadingLevel,
+  type ListGroup,
+  type Range,
+} from './blockGroups';
 
 interface Props {
   view: ArticleView;
@@ -35,6 +42,7 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
   const { t } = useTranslation();
   const text = view.text;
   const groups = useMemo(() => groupBlocks(view.blocks), [view]);
+  const topLevel = useMemo(() => topHeadingLevel(view.blocks), [view]);
 
   /** One range of the text with its highlights and find matches. */
   const content = ({ start, end }: Range) => {
@@ -123,7 +131,7 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
         }
         const b = g.block;
         if (b.type === 'heading') {
-          const Heading = headingTag(b.level);
+          const Heading = headingTag(b.level, topLevel);
           return (
             <Heading key={g.key} className="block-heading" {...range(b)}>
               {content(b)}

@@ -125,7 +125,17 @@ export function listHasMarkers(list: ListGroup): boolean {
   return list.items.every((node) => MARKER.test(node.block.text));
 }
 
-/** h2–h4: the article's title is the page's h1, and deeper levels read as h4. */
-export function headingTag(level: number): 'h2' | 'h3' | 'h4' {
-  return level <= 1 ? 'h2' : level === 2 ? 'h3' : 'h4';
+/**
+ * h2–h4 by rank among the article's headings: the title is the page's h1, the article's highest
+ * heading level (Word's Heading 1, a page's h2) is h2, and levels past the third read as h4.
+ */
+export function headingTag(level: number, topLevel = 1): 'h2' | 'h3' | 'h4' {
+  const rank = level - topLevel;
+  return rank <= 0 ? 'h2' : rank === 1 ? 'h3' : 'h4';
+}
+
+/** The highest (smallest) heading level among the blocks, 1 when there is none. */
+export function topHeadingLevel(blocks: readonly PositionedBlock[]): number {
+  const levels = blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
+  return levels.length ? Math.min(...levels) : 1;
 }

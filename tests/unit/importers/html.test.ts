@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile as readFs } from 'node:fs/promises';
 import { readBytes, readFile, type DraftItem } from '../../../electron/core/importers/index';
 import type { ArticleDraft } from '../../../electron/core/model';
+import { parseHtml } from '../../../electron/core/importers/html';
 
 const FIXTURES = 'tests/fixtures/import';
 
@@ -40,8 +41,25 @@ test('a saved newspaper page: article only, figure with credit, metadata', async
 
   const texts = draft.blocks.flatMap((b) => (b.type === 'p' ? [b.text] : []));
   assert.match(texts[0], /^Từ đầu năm 2024/);
-  assert.ok(texts.includes('Huy động sức dân'));
-  assert.ok(texts.includes('12 căn dành cho hộ nghèo và cận nghèo;'));
+  // The page's sub-heading and list are kept as what they are, not flattened into paragraphs.
+  assert.ok(
+    draft.blocks.some(
+      (b) => b.type === 'heading' && b.level === 2 && b.text === 'Huy động sức dân',
+    ),
+  );
+  assert.deepEqual(
+    draft.blocks.filter((b) => b.type === 'li'),
+    [
+      { type: 'li', text: '12 căn dành cho hộ nghèo và cận nghèo;', ordered: false, depth: 0 },
+      {
+        type: 'li',
+        text: '8 căn dành cho gia đình chính sách, người có công.',
+        ordered: false,
+        depth: 0,
+      },
+    ],
+  );
+  assert.ok(!draft.blocks.some((b) => b.type === 'heading' && b.text === draft.title));
   assert.match(texts[texts.length - 1], /không còn hộ dân nào phải ở nhà tạm\.$/);
   assert.ok(!texts.some((t) => /Quảng cáo|Bình luận|Tin liên quan|Trang chủ|Giấy phép/.test(t)));
   assert.ok(!texts.some((t) => t.startsWith('Sau sáu tháng')), 'the sapo is the summary only');
@@ -82,4 +100,60 @@ test('an HTML page saved with a .txt name is still read as HTML', async () => {
   const draft = await only(readBytes('trang.txt', bytes));
   assert.equal(draft.title, 'Cao Lộc: Nông dân thu hoạch na sớm được giá');
   assertNoMarkup(draft);
+});
+
+test('headings, nested and numbered lists and data tables become blocks of their kind', () => {
+  const page = `<!doctype html><html><head><title>Kế hoạch xây dựng nông thôn mới năm 2025</title></head>
+  <body><nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/tin">Tin tức</a></li></ul></nav>
+  <article>
+    <h1>Kế hoạch xây dựng nông thôn mới năm 2025</h1>
+    <p>Ủy ban nhân dân xã ban hành kế hoạch xây dựng nông thôn mới năm 2025 với các nội dung sau đây, được thảo luận tại hội nghị toàn xã.</p>
+    <h2>Mục tiêu</h2>
+    <ol start="3">
+      <li>Hoàn thành đường giao thông thôn Nà Lầu;
+        <ul><li>đổ bê tông 2 km;</li><li>lắp đèn chiếu sáng.</li></ul>
+      </li>
+      <li>Xây nhà văn hóa thôn Khuổi Ma.</li>
+    </ol>
+    <h3>Kinh phí</h3>
+    <table>
+      <tr><th>Hạng mục</th><th>Kinh phí (triệu đồng)</th></tr>
+      <tr><td>Đường giao thông</td><td>1.200</td></tr>
+      <tr><td>Nhà văn hóa</td><td>850</td></tr>
+    </table>
+    <table class="image"><tr><td><img src="a.jpg" alt=""></td></tr><tr><td>Đường thôn Nà Lầu (Ảnh: Minh Ngọc)</td></tr></table>
+    <p>Các thôn tổ chức họp dân để thống nhất cách làm, công khai kinh phí và huy động ngày công của người dân trong thôn.</p>
+  </article></body></html>`;
+  const draft = parseHtml(page, 'ke-hoach.html');
+  assertNoMarkup(draft);
+  assert.deepEqual(
+    draft.blocks.map((b) => b.type),
+    ['p', 'heading', 'li', 'li', 'li', 'li', 'heading', 'table', 'figure', 'p'],
+  );
+  const [, goal, first, sub1, sub2, second, money, table] = draft.blocks;
+  assert.deepEqual(goal, { type: 'heading', level: 2, text: 'Mục tiêu' });
+  assert.deepEqual(first, {
+    type: 'li',
+    text: '3. Hoàn thành đường giao thông thôn Nà Lầu;',
+    ordered: true,
+    depth: 0,
+  });
+  assert.deepEqual(sub1, { type: 'li', text: 'đổ bê tông 2 km;', ordered: false, depth: 1 });
+  assert.equal(sub2.type === 'li' && sub2.depth, 1);
+  assert.equal(second.type === 'li' && second.text, '4. Xây nhà văn hóa thôn Khuổi Ma.');
+  assert.deepEqual(money, { type: 'heading', level: 3, text: 'Kinh phí' });
+  assert.deepEqual(table, {
+    type: 'table',
+    rows: [
+      ['Hạng mục', 'Kinh phí (triệu đồng)'],
+      ['Đường giao thông', '1.200'],
+      ['Nhà văn hóa', '850'],
+    ],
+  });
+  assert.deepEqual(draft.blocks[8], {
+    type: 'figure',
+    caption: 'Đường thôn Nà Lầu',
+    credit: 'Minh Ngọc',
+  });
+  assert.ok(!draft.blocks.some((b) => 'text' in b && /Trang chủ/.test(b.text)));
 });

@@ -7,6 +7,7 @@ import {
   groupBlocks,
   headingTag,
   listHasMarkers,
+  topHeadingLevel,
   type ListItemBlock,
 } from '../../../renderer/src/reader/blockGroups';
 
@@ -89,5 +90,14 @@ test('table cells are ranges of the canonical text; page markers where the page 
     groups.filter((g) => g.kind === 'page').map((g) => (g.kind === 'page' ? g.page : 0)),
     [1, 2],
   );
-  assert.deepEqual([1, 2, 3, 6].map(headingTag), ['h2', 'h3', 'h4', 'h4']);
+  assert.deepEqual(
+    [1, 2, 3, 6].map((level) => headingTag(level)),
+    ['h2', 'h3', 'h4', 'h4'],
+  );
+  // A page whose sub-headings start at h2 (h1 is its title): its h2 is the reader's h2.
+  assert.deepEqual(
+    [2, 3].map((level) => headingTag(level, 2)),
+    ['h2', 'h3'],
+  );
+  assert.equal(topHeadingLevel(layout.blocks), 1);
 });
