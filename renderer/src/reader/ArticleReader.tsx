@@ -21,6 +21,7 @@ import { Citation } from './Citation';
 import { DisplayControls } from './DisplayControls';
 import { FindBar } from './FindBar';
 import { PrevNext } from './PrevNext';
+import { RelationsBanner, RelationsPanel, useRelations } from './RelationsPanel';
 import { useFind } from './useFind';
 import { useReadingPosition } from './useReadingPosition';
 
@@ -43,6 +44,7 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
   const find = useFind(view.text);
   const [activeId, setActiveId] = useState<string | null>(focusAnnotation);
   useReadingPosition(article.id, true, !focusAnnotation);
+  const relations = useRelations(article);
 
   const highlights = useMemo(() => toHighlightRanges(actions.annotations), [actions.annotations]);
   const notes = useMemo(() => {
@@ -165,7 +167,9 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
       )}
       <div className="reader-columns">
         <article className="article" aria-labelledby="article-title">
+          <RelationsBanner relations={relations} />
           <ArticleHeader article={article} />
+          <RelationsPanel relations={relations} />
           <ArticleBody
             ref={bodyRef}
             view={view}
