@@ -21,6 +21,7 @@ import { Citation } from './Citation';
 import { DisplayControls } from './DisplayControls';
 import { FindBar } from './FindBar';
 import { PrevNext } from './PrevNext';
+import { RelationsBanner, RelationsPanel, useRelations } from './RelationsPanel';
 import { useFind } from './useFind';
 import { useReadingPosition } from './useReadingPosition';
 import { blankRange, hiddenLead } from './repeatedLead';
@@ -47,6 +48,7 @@ export function ArticleReader({ view, focusAnnotation, section = null, onArticle
   const { pending, clear } = useTextSelection(bodyRef, view.text, noting);
   const [activeId, setActiveId] = useState<string | null>(focusAnnotation);
   useReadingPosition(article.id, true, !focusAnnotation && !section);
+  const relations = useRelations(article);
 
   const highlights = useMemo(() => toHighlightRanges(actions.annotations), [actions.annotations]);
   // A lead that only repeats the body's opening is shown once, as the body.
@@ -177,7 +179,9 @@ export function ArticleReader({ view, focusAnnotation, section = null, onArticle
       )}
       <div className="reader-columns">
         <article className="article" aria-labelledby="article-title">
+          <RelationsBanner relations={relations} />
           <ArticleHeader article={article} onArticleChange={onArticleChange} />
+          <RelationsPanel relations={relations} />
           <ArticleBody
             ref={bodyRef}
             view={view}

@@ -36,13 +36,14 @@ function FacetSelect({
   );
 }
 
-/** Date range, type, issuer, source, tag and collection filters. */
+/** Date range, type, issuer, source, tag and collection filters; documents in force on a day. */
 export function Filters({ id }: { id: string }) {
   const { t } = useTranslation();
   const { facets } = useFacets();
   const search = useSearch();
   const fromId = useId();
   const toId = useId();
+  const inForceId = useId();
   const set = (patch: SearchFilters) => search.setFilters({ ...search.filters, ...patch });
   const facet = (key: FacetKey, values: FacetValue[]) => (
     <FacetSelect
@@ -81,6 +82,15 @@ export function Filters({ id }: { id: string }) {
       {facet('source', facets.sources)}
       {facet('tag', facets.tags)}
       {facet('collection', facets.collections)}
+      <div className="field">
+        <label htmlFor={inForceId}>{t('relations.inForce')}</label>
+        <input
+          id={inForceId}
+          type="date"
+          value={search.filters.inForce ?? ''}
+          onChange={(e) => set({ inForce: e.target.value })}
+        />
+      </div>
       {hasFilters(search.filters) && (
         <button type="button" className="button-link" onClick={() => search.setFilters({})}>
           {t('filters.clear')}

@@ -99,6 +99,12 @@ const CASES: Array<[string, string[], string[]]> = [
   ['158/2025/NĐ-CP', ['guides Luật Bảo hiểm xã hội', 'guides 142/2024/QH15'], []],
   ['188/2025/NĐ-CP', ['guides 25/2008/QH12'], ['guides Luật Bảo hiểm y tế']],
   ['9716/VBHN-BKHĐT', ['repeals 82/2018/NĐ-CP'], []],
+  // "Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 1480/QĐ-TTg"
+  [
+    '798/QĐ-TTg',
+    ['replaces 1480/QĐ-TTg', 'cites 23/2023/QĐ-TTg', 'cites Luật Tổ chức Chính phủ'],
+    [],
+  ],
   ['2651/VBHN-BLĐTBXH', ['replaces 50/2013/NĐ-CP'], ['amends 51/2016/NĐ-CP']],
 ];
 
