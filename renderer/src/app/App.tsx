@@ -18,7 +18,9 @@ import { isTypingTarget, requestSearchFocus } from './shortcuts';
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
     case 'article':
-      return <ReaderScreen id={route.id} annotation={route.annotation} />;
+      return (
+        <ReaderScreen id={route.id} annotation={route.annotation} section={route.section ?? null} />
+      );
     case 'library':
       return <LibraryScreen />;
     case 'notes':

@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react';
  */
 export type Route =
   | { screen: 'search' }
-  | { screen: 'article'; id: string; annotation: string | null }
+  | { screen: 'article'; id: string; annotation: string | null; section?: string | null }
   | { screen: 'library' }
   | { screen: 'notes' }
   | { screen: 'stats' };
@@ -21,6 +21,8 @@ export function parseRoute(hash: string): Route {
           screen: 'article',
           id: decodeURIComponent(parts[1]),
           annotation: new URLSearchParams(query).get('annotation'),
+          // A place in a legal document: `#/article/ID/dieu-12` (anchors: electron/core/law).
+          ...(parts[2] ? { section: decodeURIComponent(parts[2]) } : {}),
         };
       }
       return { screen: 'search' };
@@ -35,8 +37,8 @@ export function parseRoute(hash: string): Route {
   }
 }
 
-export function articleHref(id: string, annotation?: string): string {
-  const base = `#/article/${encodeURIComponent(id)}`;
+export function articleHref(id: string, annotation?: string, section?: string): string {
+  const base = `#/article/${encodeURIComponent(id)}${section ? `/${encodeURIComponent(section)}` : ''}`;
   return annotation ? `${base}?annotation=${encodeURIComponent(annotation)}` : base;
 }
 

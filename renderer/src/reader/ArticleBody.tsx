@@ -1,4 +1,4 @@
-import { forwardRef, useMemo } from 'react';
+import { Fragment, forwardRef, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleView } from '../../../electron/api/contract';
 import type { FindRange, HighlightRange } from '../annotations/segments';
@@ -11,6 +11,8 @@ interface Props {
   currentFind: number;
   notes: Map<string, { number: number; note: string }>;
   onHighlightClick(id: string): void;
+  /** A body block's element id (a law's anchor, "dieu-12") and what goes before it (a button). */
+  decorate?: (block: number) => { id: string; before?: ReactNode } | null;
 }
 
 const NONE: never[] = [];
@@ -26,7 +28,7 @@ function within<T extends { start: number; end: number }>(ranges: T[], start: nu
  * with `data-start`/`data-end`, so a DOM selection maps back to text offsets.
  */
 export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBody(props, ref) {
-  const { view, highlights, finds, currentFind, notes, onHighlightClick } = props;
+  const { view, highlights, finds, currentFind, notes, onHighlightClick, decorate } = props;
   const { t } = useTranslation();
   const text = view.text;
 
@@ -34,17 +36,19 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
     const list: {
       key: string;
       kind: 'lead' | 'p' | 'figure';
+      index: number;
       start: number;
       end: number;
       credit: string | null;
     }[] = [];
     if (view.summaryRange) {
-      list.push({ key: 'lead', kind: 'lead', ...view.summaryRange, credit: null });
+      list.push({ key: 'lead', kind: 'lead', index: -1, ...view.summaryRange, credit: null });
     }
     view.blocks.forEach((b, i) => {
       list.push({
         key: `b${i}`,
         kind: b.type === 'figure' ? 'figure' : 'p',
+        index: i,
         start: b.start,
         end: b.end,
         credit: b.type === 'figure' ? b.credit : null,
@@ -97,6 +101,17 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
                 )}
               </figcaption>
             </figure>
+          );
+        }
+        const decoration = decorate?.(b.index);
+        if (decoration) {
+          return (
+            <Fragment key={b.key}>
+              {decoration.before}
+              <p id={decoration.id} tabIndex={-1} {...range}>
+                {content(b, i)}
+              </p>
+            </Fragment>
           );
         }
         return (

@@ -20,6 +20,8 @@ import { ArticleHeader } from './ArticleHeader';
 import { Citation } from './Citation';
 import { DisplayControls } from './DisplayControls';
 import { FindBar } from './FindBar';
+import { LawToc } from './LawToc';
+import { useLawSections } from './useLawSections';
 import { PrevNext } from './PrevNext';
 import { useFind } from './useFind';
 import { useReadingPosition } from './useReadingPosition';
@@ -27,10 +29,12 @@ import { useReadingPosition } from './useReadingPosition';
 interface Props {
   view: ArticleView;
   focusAnnotation: string | null;
+  /** A place in a legal document to open at ("dieu-12"). */
+  section?: string | null;
   onArticleChange(article: Article): void;
 }
 
-export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props) {
+export function ArticleReader({ view, focusAnnotation, section = null, onArticleChange }: Props) {
   const { t } = useTranslation();
   const { display } = useDisplay();
   const { reportError } = useAlerts();
@@ -42,7 +46,10 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
   const { pending, clear } = useTextSelection(bodyRef, view.text, noting);
   const find = useFind(view.text);
   const [activeId, setActiveId] = useState<string | null>(focusAnnotation);
-  useReadingPosition(article.id, true, !focusAnnotation);
+  // Opened at a place (a Điều) or not: that, not later moves in the table of contents, decides.
+  const [openedAtSection] = useState(Boolean(section));
+  useReadingPosition(article.id, true, !focusAnnotation && !openedAtSection);
+  const law = useLawSections(view, section);
 
   const highlights = useMemo(() => toHighlightRanges(actions.annotations), [actions.annotations]);
   const notes = useMemo(() => {
@@ -64,8 +71,8 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
   // Keyboard and screen-reader users start at the article (or at the annotation asked for).
   useEffect(() => {
     if (focusAnnotation) requestAnimationFrame(() => jumpTo(focusAnnotation));
-    else document.getElementById('article-title')?.focus({ preventScroll: true });
-  }, [focusAnnotation, jumpTo]);
+    else if (!section) document.getElementById('article-title')?.focus({ preventScroll: true });
+  }, [focusAnnotation, jumpTo, section]);
 
   const { setOpen: setFindOpen } = find;
   useEffect(() => {
@@ -163,7 +170,8 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
           }}
         />
       )}
-      <div className="reader-columns">
+      <div className={law.toc ? 'reader-columns has-toc' : 'reader-columns'}>
+        {law.toc && <LawToc articleId={article.id} structure={law.toc} onGo={law.goTo} />}
         <article className="article" aria-labelledby="article-title">
           <ArticleHeader article={article} />
           <ArticleBody
@@ -174,6 +182,7 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
             currentFind={find.current}
             notes={notes}
             onHighlightClick={setActiveId}
+            decorate={law.decorate}
           />
           <Citation article={article} />
         </article>
@@ -212,6 +221,11 @@ export function ArticleReader({ view, focusAnnotation, onArticleChange }: Props)
           onNoting={setNoting}
           onHighlight={highlight}
           onNote={addNote}
+          onCopy={async () => {
+            const ok = await law.copyPassage(pending.selector.start, pending.selector.end);
+            if (ok) clear();
+            return ok;
+          }}
           onDismiss={() => {
             setNoting(false);
             clear();

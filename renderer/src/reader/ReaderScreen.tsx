@@ -5,7 +5,15 @@ import { ArticleReader } from './ArticleReader';
 import { useArticle } from './useArticle';
 
 /** Loads the article, then hands it to the reader. */
-export function ReaderScreen({ id, annotation }: { id: string; annotation: string | null }) {
+export function ReaderScreen({
+  id,
+  annotation,
+  section = null,
+}: {
+  id: string;
+  annotation: string | null;
+  section?: string | null;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [state, setState] = useArticle(id, errorText);
@@ -34,6 +42,7 @@ export function ReaderScreen({ id, annotation }: { id: string; annotation: strin
       key={state.view.article.id}
       view={state.view}
       focusAnnotation={annotation}
+      section={section}
       onArticleChange={(article) =>
         setState((s) => (s.status === 'ready' ? { ...s, view: { ...s.view, article } } : s))
       }
