@@ -98,3 +98,24 @@ test('a citation query opens the law at its Điều; the contents and copy with 
       ),
     );
 });
+
+test('a link to a Điều opens the law there; the contents in English', async ({ page, host }) => {
+  // The bundled sample archive holds Luật Cư trú; the search API names the place.
+  const reply = await page.request.post(new URL('api/search', host.url).href, {
+    data: { query: 'khoan 2 dieu 20 luat cu tru' },
+  });
+  const goto = (await reply.json()).result.goto;
+  expect(goto).toMatchObject({ anchor: 'dieu-20-khoan-2', label: `Khoản 2 Điều 20 ${LAW}` });
+
+  await openApp(page, host);
+  await page
+    .getByRole('combobox', { name: 'Ngôn ngữ / Language' })
+    .selectOption({ label: 'English' });
+  await page.goto(`${host.url}#/article/${goto.articleId}/${goto.anchor}`);
+  const khoan = page.locator('#dieu-20-khoan-2');
+  await expect(khoan).toHaveText(/^2\. /);
+  await expect(khoan).toBeInViewport();
+  const toc = page.getByRole('navigation', { name: 'Contents' });
+  await expect(toc.locator('a[aria-current="location"]')).toHaveText(/^Điều 20/);
+  await expect(page.getByRole('button', { name: 'Copy Điều 20 with citation' })).toBeVisible();
+});

@@ -275,7 +275,7 @@ export function readStructure(blocks: readonly Block[]): {
     open.push({ section, level });
     return section;
   };
-  /** The next block as a heading, when it is a line in capitals (consumed: returns its index). */
+  /** The next block as a heading, when it is a line in capitals. */
   const nextHeading = (i: number): string | null => {
     const next = blocks[i + 1] ? lineOf(blocks[i + 1]) : null;
     return next && isHeadingLine(next) ? next : null;
