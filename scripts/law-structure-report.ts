@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import { blockText } from '../electron/core/archive/layout';
 import { paragraphBlocks } from '../electron/core/importers/draft';
@@ -32,6 +33,8 @@ export interface DocumentCheck {
   quoted: number;
   /** Of those, part of an appendix or a form (a template decision in a Mẫu số). */
   inForms: number;
+  /** Of those, left as text: out of sequence, the next Điều in sequence still to come. */
+  stray: number;
   /** Neither: missed by the parse (the reason of a failure). */
   missed: number[];
   /** Own Điều out of order: one not following the previous (a restart at 1 is allowed). */
@@ -44,7 +47,8 @@ export interface DocumentCheck {
 
 /** Whether each reference line was found, and whether the Điều found follow one another. */
 export function checkDocument(blocks: readonly Block[]): DocumentCheck {
-  const { structure, quoted } = readStructure(blocks);
+  const { structure, quoted, outOfSequence } = readStructure(blocks);
+  const stray = new Set(outOfSequence);
   const own = new Set(structure ? articlesOf(structure).map((s) => s.start) : []);
   const inForms = new Set<number>();
   for (const section of structure?.sections ?? []) {
@@ -56,6 +60,7 @@ export function checkDocument(blocks: readonly Block[]): DocumentCheck {
     own: 0,
     quoted: 0,
     inForms: 0,
+    stray: 0,
     missed: [],
     disorder: [],
     restarts: 0,
@@ -68,6 +73,7 @@ export function checkDocument(blocks: readonly Block[]): DocumentCheck {
     if (own.has(i)) check.own++;
     else if (quoted[i]) check.quoted++;
     else if (inForms.has(i)) check.inForms++;
+    else if (stray.has(i)) check.stray++;
     else check.missed.push(i);
   });
   let previous: { n: number; letter: string } | null = null;
@@ -116,13 +122,24 @@ function main() {
   let totalOwn = 0;
   let totalQuoted = 0;
   let totalInForms = 0;
+  let totalStray = 0;
+  let withStray = 0;
   const failures = new Map<string, string[]>();
+  const times: number[] = [];
+  const sizes: Array<{ id: string; bytes: number; blocks: number }> = [];
   for (const record of records) {
-    const check = checkDocument(paragraphBlocks(record.body));
+    const blocks = paragraphBlocks(record.body);
+    const t0 = performance.now();
+    const structure = readStructure(blocks).structure;
+    times.push(performance.now() - t0);
+    sizes.push({ id: record.id, bytes: JSON.stringify(structure).length, blocks: blocks.length });
+    const check = checkDocument(blocks);
     totalLines += check.lines;
     totalOwn += check.own;
     totalQuoted += check.quoted;
     totalInForms += check.inForms;
+    totalStray += check.stray;
+    if (check.stray) withStray++;
     if (check.quoted) withQuotes++;
     if (check.restarts) withRestarts++;
     if (check.otherForms) withOtherForms++;
@@ -140,14 +157,27 @@ function main() {
   const pct = (n: number) => `${((100 * n) / records.length).toFixed(1)}%`;
   console.log(`documents: ${records.length}`);
   console.log(`every "Điều N." line found, in order: ${ok} (${pct(ok)})`);
-  const missed = totalLines - totalOwn - totalQuoted - totalInForms;
+  const missed = totalLines - totalOwn - totalQuoted - totalInForms - totalStray;
   console.log(
     `"Điều N." lines: ${totalLines}; own Điều: ${totalOwn}; quoted (amendments): ${totalQuoted}; ` +
-      `inside appendix forms: ${totalInForms}; missed: ${missed}`,
+      `inside appendix forms: ${totalInForms}; left as text, out of sequence: ${totalStray} ` +
+      `(in ${withStray} documents); missed: ${missed}`,
   );
   console.log(
     `documents with quoted Điều: ${withQuotes}; with a restart at Điều 1 (attached regulation): ` +
       `${withRestarts}; with Điều in other forms ("Điều 4:", bare "Điều 32"): ${withOtherForms}`,
+  );
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  console.log(
+    `parse time per document: median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, ` +
+      `max ${times.at(-1)!.toFixed(2)} ms`,
+  );
+  sizes.sort((a, b) => b.bytes - a.bytes);
+  const median = sizes[Math.floor(sizes.length / 2)].bytes;
+  console.log(
+    `structure as JSON (the article view's \`structure\`): median ${(median / 1024).toFixed(1)} KB, ` +
+      `largest ${(sizes[0].bytes / 1024).toFixed(0)} KB (${sizes[0].id}, ${sizes[0].blocks} blocks)`,
   );
   for (const [reason, docs] of [...failures].sort((a, b) => b[1].length - a[1].length)) {
     console.log(`\n${reason}: ${docs.length}`);

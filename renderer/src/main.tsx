@@ -18,6 +18,7 @@ import './styles/reader.css';
 import './styles/annotations.css';
 import './styles/library.css';
 import './styles/print.css';
+import './styles/law.css';
 import { App } from './app/App';
 import { listenToBundleMenu } from './library/bundleMenu';
 import { listenToExportMenu } from './annotations/exportMenu';

@@ -15,7 +15,8 @@
 import { layoutArticle } from '../archive/layout';
 import type { Article, TextSelector } from '../model';
 import { foldDiacritics } from '../text/vietnamese';
-import { parseStructure, sectionsAt, type LawStructure, type Section } from './structure';
+import { structureOf } from './cache';
+import { sectionsAt, type LawStructure, type Section } from './structure';
 
 export type CitedFacts = Pick<Article, 'title' | 'date' | 'source' | 'docNumber' | 'docType'>;
 
@@ -167,13 +168,13 @@ export function withCitation(text: string, citation: string): string {
 
 /** The citation of an annotation's passage in its article (the Markdown export). */
 export function annotationCitation(
-  article: CitedFacts & Pick<Article, 'summary' | 'blocks'>,
+  article: CitedFacts & Pick<Article, 'id' | 'summary' | 'blocks'>,
   selector: Pick<TextSelector, 'start' | 'end'>,
 ): string {
   const layout = layoutArticle(article.summary, article.blocks);
   return passageCitation(
     article,
-    parseStructure(article.blocks),
+    structureOf(article),
     layout.blocks,
     selector.start,
     selector.end,

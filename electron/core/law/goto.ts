@@ -2,16 +2,16 @@
  * Where a citation query leads: the document it names (by number, else by type and name in the
  * title: "Luật Cư trú"), and the place in it (its Điều, khoản, điểm, as far as the document has
  * them). Search returns it beside the results, and the search screen offers it first.
- *
- * The structure of an article is derived from its blocks and articles never change once
- * imported, so the last few structures computed are kept (a reader reopens the same laws).
  */
 import type { Db } from '../store/db';
 import type { Article } from '../model';
 import { foldDiacritics } from '../text/vietnamese';
 import { parseCitationQuery, type CitationQuery } from './citation-query';
 import { sectionCitation } from './citation';
-import { parseStructure, type LawStructure, type Section } from './structure';
+import { structureOf } from './cache';
+import type { LawStructure, Section } from './structure';
+
+export { structureOf } from './cache';
 
 export interface CitationGoto {
   articleId: string;
@@ -19,23 +19,6 @@ export interface CitationGoto {
   anchor: string;
   /** The place as a citation: "Khoản 2 Điều 12 Luật Cư trú số 68/2020/QH14". */
   label: string;
-}
-
-const CACHE_SIZE = 24;
-const cache = new Map<string, LawStructure | null>();
-
-/** The structure of an article (official documents and anything with Điều or Chương lines). */
-export function structureOf(article: Pick<Article, 'id' | 'blocks'>): LawStructure | null {
-  if (cache.has(article.id)) {
-    const kept = cache.get(article.id)!;
-    cache.delete(article.id);
-    cache.set(article.id, kept); // most recently used last
-    return kept;
-  }
-  const structure = parseStructure(article.blocks);
-  cache.set(article.id, structure);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return structure;
 }
 
 interface Candidate {

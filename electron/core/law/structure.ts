@@ -196,8 +196,21 @@ export function parseStructure(blocks: readonly Block[]): LawStructure | null {
 export function readStructure(blocks: readonly Block[]): {
   structure: LawStructure | null;
   quoted: boolean[];
+  /** Blocks of "Điều N." lines left as text because the next Điều in sequence comes later. */
+  outOfSequence: number[];
 } {
   const roots: Section[] = [];
+  const outOfSequence: number[] = [];
+  // Where each "Điều N." line is, to tell a stray one (an unmarked quotation, a reference that
+  // starts a line) from a gap the document really has.
+  const articleLines = new Map<string, number[]>();
+  blocks.forEach((block, i) => {
+    const m = lineOf(block)?.match(/^điều\s+(\d+[a-zđ]?)\s*[.:]/iu);
+    if (m)
+      articleLines.set(m[1].toLowerCase(), [...(articleLines.get(m[1].toLowerCase()) ?? []), i]);
+  });
+  const comesLater = (number: string, i: number) =>
+    (articleLines.get(number) ?? []).some((at) => at > i);
   const open: Open[] = [];
   const used = new Map<string, number>();
   const quotes: Quotes = { curly: 0, straight: false };
@@ -262,7 +275,7 @@ export function readStructure(blocks: readonly Block[]): {
     open.push({ section, level });
     return section;
   };
-  /** The next block as a heading, when it is a line in capitals (consumed: returns its index). */
+  /** The next block as a heading, when it is a line in capitals. */
   const nextHeading = (i: number): string | null => {
     const next = blocks[i + 1] ? lineOf(blocks[i + 1]) : null;
     return next && isHeadingLine(next) ? next : null;
@@ -297,7 +310,15 @@ export function readStructure(blocks: readonly Block[]): {
           : (n === lastArticle.n + 1 && letter === '') ||
             (n === lastArticle.n && letter > lastArticle.letter);
       const named = rest === '' || /^\p{Lu}/u.test(rest);
-      if (punctuated || (inOrder && named && text.length <= 300)) {
+      // Out of sequence (not a restart at Điều 1) while the next Điều in sequence is still to
+      // come: this line is text of the current Điều, not an article of its own.
+      const stray =
+        lastArticle !== null &&
+        !inOrder &&
+        !(n === 1 && letter === '') &&
+        comesLater(String(lastArticle.n + 1), i);
+      if (stray && punctuated) outOfSequence.push(i);
+      else if (punctuated || (inOrder && named && text.length <= 300)) {
         let heading = trailingHeading(rest);
         if (heading === null && rest.replace(/^[.:]/, '').trim() === '') {
           const next = blocks[i + 1] ? lineOf(blocks[i + 1]) : null;
@@ -383,9 +404,13 @@ export function readStructure(blocks: readonly Block[]): {
     }
   }
   closeFrom(0, blocks.length);
-  if (roots.length === 0) return { structure: null, quoted: inQuote };
+  if (roots.length === 0) return { structure: null, quoted: inQuote, outOfSequence };
   fixEnds(roots, blocks.length);
-  return { structure: { sections: roots, articles, quotedArticles }, quoted: inQuote };
+  return {
+    structure: { sections: roots, articles, quotedArticles },
+    quoted: inQuote,
+    outOfSequence,
+  };
 }
 
 /** A section ends where its parent ends at the latest; an early close keeps its own end. */

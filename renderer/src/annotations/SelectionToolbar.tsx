@@ -11,6 +11,8 @@ interface Props {
   onNoting(noting: boolean): void;
   onHighlight(color: HighlightColor): Promise<boolean>;
   onNote(note: string): Promise<boolean>;
+  /** Copy the passage with its citation (reader/useLawCopy.ts). */
+  onCopy?(): Promise<boolean>;
   onDismiss(): void;
 }
 
@@ -21,6 +23,7 @@ export function SelectionToolbar({
   onNoting,
   onHighlight,
   onNote,
+  onCopy,
   onDismiss,
 }: Props) {
   const { t } = useTranslation();
@@ -90,6 +93,16 @@ export function SelectionToolbar({
             <Icon name="pen" />
             {t('annotate.addNote')}
           </button>
+          {onCopy && (
+            <button
+              type="button"
+              className="toolbar-button"
+              onMouseDown={keepSelection}
+              onClick={() => void onCopy()}
+            >
+              {t('law.copy')}
+            </button>
+          )}
         </>
       ) : (
         <form

@@ -1,4 +1,4 @@
-import { forwardRef, useMemo, type ReactNode } from 'react';
+import { Fragment, forwardRef, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleView } from '../../../electron/api/contract';
 import type { FindRange, HighlightRange } from '../annotations/segments';
@@ -21,6 +21,8 @@ interface Props {
   currentFind: number;
   notes: Map<string, { number: number; note: string }>;
   onHighlightClick(id: string): void;
+  /** A body block's element id (a law's anchor, "dieu-12") and what goes before it (a button). */
+  decorate?: (block: number) => { id: string; before?: ReactNode } | null;
 }
 
 const NONE: never[] = [];
@@ -38,7 +40,8 @@ function within<T extends { start: number; end: number }>(ranges: T[], start: nu
  * kind; a paged source shows where each page starts.
  */
 export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBody(props, ref) {
-  const { view, hideLead, highlights, finds, currentFind, notes, onHighlightClick } = props;
+  const { view, hideLead, highlights, finds, currentFind, notes, onHighlightClick, decorate } =
+    props;
   const { t } = useTranslation();
   const text = view.text;
   const groups = useMemo(() => groupBlocks(view.blocks), [view]);
@@ -130,12 +133,27 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
             );
         }
         const b = g.block;
+        const decoration = b.type === 'figure' ? null : decorate?.(g.index);
         if (b.type === 'heading') {
           const Heading = headingTag(b.level, topLevel);
-          return (
-            <Heading key={g.key} className="block-heading" {...range(b)}>
+          const heading = (
+            <Heading
+              key={g.key}
+              className="block-heading"
+              id={decoration?.id}
+              tabIndex={decoration ? -1 : undefined}
+              {...range(b)}
+            >
               {content(b)}
             </Heading>
+          );
+          return decoration ? (
+            <Fragment key={g.key}>
+              {decoration.before}
+              {heading}
+            </Fragment>
+          ) : (
+            heading
           );
         }
         if (b.type === 'figure') {
@@ -149,6 +167,16 @@ export const ArticleBody = forwardRef<HTMLDivElement, Props>(function ArticleBod
                 )}
               </figcaption>
             </figure>
+          );
+        }
+        if (decoration) {
+          return (
+            <Fragment key={g.key}>
+              {decoration.before}
+              <p id={decoration.id} tabIndex={-1} {...range(b)}>
+                {content(b)}
+              </p>
+            </Fragment>
           );
         }
         return (

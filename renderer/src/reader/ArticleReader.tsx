@@ -20,6 +20,8 @@ import { ArticleHeader } from './ArticleHeader';
 import { Citation } from './Citation';
 import { DisplayControls } from './DisplayControls';
 import { FindBar } from './FindBar';
+import { LawToc } from './LawToc';
+import { useLawSections } from './useLawSections';
 import { PrevNext } from './PrevNext';
 import { RelationsBanner, RelationsPanel, useRelations } from './RelationsPanel';
 import { useFind } from './useFind';
@@ -47,8 +49,11 @@ export function ArticleReader({ view, focusAnnotation, section = null, onArticle
   const [noting, setNoting] = useState(false);
   const { pending, clear } = useTextSelection(bodyRef, view.text, noting);
   const [activeId, setActiveId] = useState<string | null>(focusAnnotation);
-  useReadingPosition(article.id, true, !focusAnnotation && !section);
+  // Opened at a place (a Điều) or not: that, not later moves in the table of contents, decides.
+  const [openedAtSection] = useState(Boolean(section));
+  useReadingPosition(article.id, true, !focusAnnotation && !openedAtSection);
   const relations = useRelations(article);
+  const law = useLawSections(view, section);
 
   const highlights = useMemo(() => toHighlightRanges(actions.annotations), [actions.annotations]);
   // A lead that only repeats the body's opening is shown once, as the body.
@@ -77,8 +82,8 @@ export function ArticleReader({ view, focusAnnotation, section = null, onArticle
   // Keyboard and screen-reader users start at the article (or at the annotation asked for).
   useEffect(() => {
     if (focusAnnotation) requestAnimationFrame(() => jumpTo(focusAnnotation));
-    else document.getElementById('article-title')?.focus({ preventScroll: true });
-  }, [focusAnnotation, jumpTo]);
+    else if (!section) document.getElementById('article-title')?.focus({ preventScroll: true });
+  }, [focusAnnotation, jumpTo, section]);
 
   const { setOpen: setFindOpen } = find;
   useEffect(() => {
@@ -177,7 +182,8 @@ export function ArticleReader({ view, focusAnnotation, section = null, onArticle
           }}
         />
       )}
-      <div className="reader-columns">
+      <div className={law.toc ? 'reader-columns has-toc' : 'reader-columns'}>
+        {law.toc && <LawToc articleId={article.id} structure={law.toc} onGo={law.goTo} />}
         <article className="article" aria-labelledby="article-title">
           <RelationsBanner relations={relations} />
           <ArticleHeader article={article} onArticleChange={onArticleChange} />
@@ -191,6 +197,7 @@ export function ArticleReader({ view, focusAnnotation, section = null, onArticle
             currentFind={find.current}
             notes={notes}
             onHighlightClick={setActiveId}
+            decorate={law.decorate}
           />
           <Citation article={article} />
         </article>
@@ -229,6 +236,11 @@ export function ArticleReader({ view, focusAnnotation, section = null, onArticle
           onNoting={setNoting}
           onHighlight={highlight}
           onNote={addNote}
+          onCopy={async () => {
+            const ok = await law.copyPassage(pending.selector.start, pending.selector.end);
+            if (ok) clear();
+            return ok;
+          }}
           onDismiss={() => {
             setNoting(false);
             clear();

@@ -28,7 +28,7 @@ export interface Range {
 
 export type BodyGroup =
   | { kind: 'page'; key: string; page: number }
-  | { kind: 'block'; key: string; block: PositionedBlock }
+  | { kind: 'block'; key: string; index: number; block: PositionedBlock }
   | { kind: 'list'; key: string; list: ListGroup }
   | { kind: 'table'; key: string; block: TableBlock; cells: Range[][] }
   | { kind: 'footnotes'; key: string; items: FootnoteBlock[] };
@@ -111,7 +111,7 @@ export function groupBlocks(blocks: readonly PositionedBlock[]): BodyGroup[] {
     if (block.type === 'table') {
       groups.push({ kind: 'table', key: `b${i}`, block, cells: tableCells(block) });
     } else {
-      groups.push({ kind: 'block', key: `b${i}`, block });
+      groups.push({ kind: 'block', key: `b${i}`, index: i, block });
     }
   });
   endRun();

@@ -51,12 +51,14 @@ export function useOpenAtSection(
     const frame = requestAnimationFrame(() => {
       const body = bodyRef.current;
       if (!body) return;
-      let target = document.getElementById(section);
+      // An element with that id is a law's section: useLawSections opens at it.
+      if (document.getElementById(section)) return;
       const block =
         opened?.anchor === section && opened.block !== null ? view.blocks[opened.block] : null;
-      if (!target && block)
-        target = body.querySelector<HTMLElement>(`[data-start="${block.start}"]`);
-      target?.scrollIntoView({ block: 'center' });
+      if (block)
+        body
+          .querySelector<HTMLElement>(`[data-start="${block.start}"]`)
+          ?.scrollIntoView({ block: 'center' });
     });
     return () => cancelAnimationFrame(frame);
   }, [bodyRef, view, section, opened]);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../app/Icon';
+import { articleHref, navigate } from '../app/route';
 import { onSearchFocusRequest, takePendingSearchFocus } from '../app/shortcuts';
 import { useSearch } from './SearchContext';
 import { rememberSearch } from './recent';
@@ -37,6 +38,12 @@ export function SearchBox({ onFocusResults, onRecentChange, inputRef }: Props) {
       onFocusResults(0);
     } else if (e.key === 'Enter') {
       e.preventDefault();
+      // A citation ("dieu 12 luat cu tru") opens its place directly.
+      if (search.goto && search.query.trim() === search.input.trim()) {
+        onRecentChange(rememberSearch(search.input));
+        navigate(articleHref(search.goto.articleId, undefined, search.goto.anchor));
+        return;
+      }
       search.setQuery(search.input, true);
       if (search.input.trim()) onRecentChange(rememberSearch(search.input));
       if (search.hits.length > 0) onFocusResults(0);

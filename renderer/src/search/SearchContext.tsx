@@ -80,7 +80,15 @@ export function SearchProvider({ children }: { children: ReactNode }) {
       request.current = next;
       const mine = ++seq.current;
       if (!next.query.trim() && !hasFilters(next.filters)) {
-        setState((s) => ({ ...s, ...next, hits: [], total: 0, suggestion: null, status: 'idle' }));
+        setState((s) => ({
+          ...s,
+          ...next,
+          hits: [],
+          total: 0,
+          suggestion: null,
+          goto: null,
+          status: 'idle',
+        }));
         return;
       }
       setState((s) => ({ ...s, ...next, status: 'loading' }));
@@ -93,6 +101,7 @@ export function SearchProvider({ children }: { children: ReactNode }) {
             total: page.total,
             totalCapped: page.totalCapped ?? false,
             suggestion: page.suggestion,
+            goto: 'goto' in page ? (page.goto ?? null) : null,
             status: 'done',
             loadingMore: false,
           }));

@@ -4,6 +4,7 @@ import { Icon } from '../app/Icon';
 import { useReadySignal } from '../app/ready';
 import { formatNumber } from '../app/format';
 import { Filters, SortSelect } from './Filters';
+import { GotoCitation } from './GotoCitation';
 import { NoResults } from './NoResults';
 import { ResultList, type ResultListHandle } from './ResultList';
 import { SearchBox } from './SearchBox';
@@ -66,6 +67,9 @@ export function SearchScreen() {
             <span className="spinner" aria-hidden="true" />
           )}
         </p>
+      )}
+      {!showWelcome && search.goto && (
+        <GotoCitation goto={search.goto} onOpen={() => setRecent(rememberSearch(search.query))} />
       )}
       {showWelcome ? (
         <Welcome recent={recent} onRecentChange={setRecent} onLoaded={onWelcomeLoaded} />

@@ -1,5 +1,6 @@
 import type { SearchFilters, SearchHit } from '../../../electron/core/model';
 import type { ArticleSummary } from '../../../electron/api/contract';
+import type { CitationGoto } from '../../../electron/core/law/goto';
 
 export type SortOrder = 'relevance' | 'date';
 /** One screenful and a little more: snippets are made for the page asked for only. */
@@ -20,6 +21,8 @@ export interface SearchState {
   suggestion: string | null;
   status: 'idle' | 'loading' | 'done' | 'error';
   loadingMore: boolean;
+  /** The place a citation query names ("Điều 12 Luật Cư trú"), offered before the results. */
+  goto?: CitationGoto | null;
 }
 
 export const initialSearch: SearchState = {

@@ -220,6 +220,17 @@ const FORMS: Array<[string, string[], string[]]> = [
     ],
   ],
   [
+    'a "Điều N." out of sequence while the next Điều is still to come is text',
+    [
+      'Điều 1. Một',
+      '1. Sửa đổi Điều 5 như sau:',
+      'Điều 5. Năm (mới)',
+      'Điều 2. Hai',
+      'Điều 4. Bốn',
+    ],
+    ['dieu-1|Một', 'dieu-1-khoan-1|', 'dieu-2|Hai', 'dieu-4|Bốn'],
+  ],
+  [
     'khoản out of order are text (a list inside a khoản)',
     ['Điều 1. A', '1. Một', '2. Hai:', '7. Bảy', '3. Ba'],
     ['dieu-1|A', 'dieu-1-khoan-1|', 'dieu-1-khoan-2|', 'dieu-1-khoan-3|'],
