@@ -11,6 +11,7 @@
  *   npx tsx bench/load.ts                     # 75,000 articles, 10 × 30 s and 50 × 60 s per mode
  *   npx tsx bench/load.ts --seconds 20        # shorter runs (both phases), same archive
  *   npx tsx bench/load.ts --readers 3         # the pool with 3 readers
+ *   npx tsx bench/load.ts --memory            # the server's RSS with 0, 1, 2 and 3 readers
  *
  * The archive is built once with the real importer into a cache folder under the system's
  * temporary folder and reused while its schema version matches (building takes ~8 minutes here).
@@ -112,6 +113,17 @@ export function stopServer(server: Server): Promise<void> {
     server.child.once('exit', () => resolve());
     server.child.kill('SIGTERM');
   });
+}
+
+/** CPU seconds (user + system) a process has used, every thread (Linux /proc; NaN elsewhere). */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+  } catch {
+    return NaN;
+  }
 }
 
 /** Resident memory of a process, in MB (Linux /proc, else ps). */
@@ -286,6 +298,11 @@ export interface Phase {
   byKind: Record<Kind, { p50: number; p95: number }>;
   /** The server's RSS sampled every 2 s after the warm-up: medians of the first and last thirds. */
   rss: { first: number; last: number; growth: number; samples: number };
+  /** Cores' worth of CPU the server was given (of the machine's), and its CPU per request. */
+  cpuCores: number;
+  cpuMsPerRequest: number;
+  /** The machine's 1-minute load average at the end of the busiest slice (others' work too). */
+  load: number;
 }
 
 type Kind = 'search' | 'getArticle' | 'suggest';
@@ -298,6 +315,9 @@ export interface Slice {
   answered: number[];
   /** RSS in MB, after the warm-up. */
   rss: number[];
+  /** CPU seconds the server's threads were given while measured, and the machine's load then. */
+  cpuSeconds: number;
+  load: number;
 }
 
 /**
@@ -317,6 +337,8 @@ export async function drive(
   const started = Date.now();
   const end = started + warmUpMs + runMs;
   const measuring = () => Date.now() - started >= warmUpMs;
+  let cpuAtStart: number | null = null;
+  const measureCpu = setTimeout(() => (cpuAtStart = cpuSeconds(server.child.pid!)), warmUpMs);
   const sampler = setInterval(() => {
     if (measuring()) rss.push(rssMb(server.child.pid!));
   }, SAMPLE_MS);
@@ -371,9 +393,11 @@ export async function drive(
     await Promise.all(Array.from({ length: clients }, (_, n) => client(n)));
   } finally {
     clearInterval(sampler);
+    clearTimeout(measureCpu);
     agent.destroy();
   }
-  return { runMs, latencies, errors, answered, rss };
+  const cpu = cpuAtStart === null ? NaN : cpuSeconds(server.child.pid!) - cpuAtStart;
+  return { runMs, latencies, errors, answered, rss, cpuSeconds: cpu, load: os.loadavg()[0] };
 }
 
 /** The slices of one server under one number of clients, as one phase. */
@@ -407,6 +431,9 @@ export function summarize(clients: number, slices: Slice[]): Phase {
     p95: percentile(everything, 95),
     byKind: { search: kind('search'), getArticle: kind('getArticle'), suggest: kind('suggest') },
     rss: { first, last, growth: last / first - 1, samples: measured.length },
+    cpuCores: slices.reduce((n, s) => n + s.cpuSeconds, 0) / seconds,
+    cpuMsPerRequest: (slices.reduce((n, s) => n + s.cpuSeconds, 0) * 1000) / everything.length,
+    load: Math.max(...slices.map((s) => s.load)),
   };
 }
 
@@ -420,7 +447,8 @@ export function describePhase(label: string, articles: number, phase: Phase): st
     `p50 ${r(phase.p50)} ms, p95 ${r(phase.p95)} ms (search ${r(k.search.p50)}/${r(k.search.p95)}, ` +
     `getArticle ${r(k.getArticle.p50)}/${r(k.getArticle.p95)}, ` +
     `suggest ${r(k.suggest.p50)}/${r(k.suggest.p95)} ms); server RSS first third ${r(phase.rss.first)} MB, ` +
-    `last third ${r(phase.rss.last)} MB (${phase.rss.growth >= 0 ? '+' : ''}${(phase.rss.growth * 100).toFixed(1)} %)`
+    `last third ${r(phase.rss.last)} MB (${phase.rss.growth >= 0 ? '+' : ''}${(phase.rss.growth * 100).toFixed(1)} %); ` +
+    `CPU given ${phase.cpuCores.toFixed(2)} cores, ${r(phase.cpuMsPerRequest)} ms a request; load average ${phase.load.toFixed(1)}`
   );
 }
 
@@ -432,7 +460,12 @@ export interface ModeResult {
 
 /** Both modes' figures side by side, the pool's as a ratio to one thread's, and the targets. */
 export function comparisonTable(articles: number, one: ModeResult, pool: ModeResult): string {
-  const r = (n: number) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
+  const r = (n: number) =>
+    !Number.isFinite(n)
+      ? '–'
+      : n < 10 && !Number.isInteger(n)
+        ? n.toFixed(2)
+        : String(Math.round(n));
   const ratio = (a: number, b: number) => (a > 0 && b > 0 ? `${(b / a).toFixed(2)} ×` : '–');
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   const rows: Array<[string, number, number, string]> = [
@@ -454,6 +487,13 @@ export function comparisonTable(articles: number, one: ModeResult, pool: ModeRes
       pool.ten.errors.length + pool.fifty.errors.length,
       `0 ${mark(!pool.ten.errors.length && !pool.fifty.errors.length)}`,
     ],
+    ['50 clients: CPU given to the server (cores)', one.fifty.cpuCores, pool.fifty.cpuCores, ''],
+    [
+      '50 clients: server CPU per request (ms)',
+      one.fifty.cpuMsPerRequest,
+      pool.fifty.cpuMsPerRequest,
+      '',
+    ],
     ['50 clients: RSS first third (MB)', one.fifty.rss.first, pool.fifty.rss.first, ''],
     [
       '50 clients: RSS last third (MB)',
@@ -463,7 +503,8 @@ export function comparisonTable(articles: number, one: ModeResult, pool: ModeRes
     ],
   ];
   const lines = [
-    `Office load on ${articles} articles (${os.availableParallelism()} cores; ${one.ten.seconds} s with 10 clients, ${one.fifty.seconds} s with 50):`,
+    `Office load on ${articles} articles (${os.availableParallelism()} cores; ${one.ten.seconds} s with 10 clients, ${one.fifty.seconds} s with 50; ` +
+      `the machine's load average reached ${Math.max(one.ten.load, one.fifty.load, pool.ten.load, pool.fifty.load).toFixed(1)}):`,
     '',
     `| figure | ${one.label} | ${pool.label} | pool ÷ one thread | target (pool) |`,
     '| --- | ---: | ---: | ---: | --- |',
@@ -531,12 +572,38 @@ export async function compareModes(
   }
 }
 
+/**
+ * The server's RSS with 0…`most` readers, each after its catalog is loaded and the same 60 warm-up
+ * requests (every reader has served): what one more reader costs, its catalog included.
+ */
+export async function memoryByReaders(db: string, most = 3): Promise<string> {
+  const lines = [
+    '| readers | RSS after warm-up (MB) | more than one thread (MB) |',
+    '| ---: | ---: | ---: |',
+  ];
+  let base = NaN;
+  for (let readers = 0; readers <= most; readers++) {
+    const server = await startServer(db, readers);
+    try {
+      const work = await prepare(server.port);
+      await drive(server, work, { clients: Math.max(1, readers), warmUpMs: 0, runMs: 8_000 });
+      const mb = rssMb(server.child.pid!);
+      if (readers === 0) base = mb;
+      lines.push(`| ${readers} | ${Math.round(mb)} | ${readers ? Math.round(mb - base) : ''} |`);
+    } finally {
+      await stopServer(server);
+    }
+  }
+  return lines.join('\n');
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const value = (flag: string) => {
     const at = args.indexOf(flag);
     return at >= 0 ? Number(args[at + 1]) : undefined;
   };
+  if (args.includes('--memory')) return console.log(await memoryByReaders(await cachedArchive()));
   const given = value('--seconds');
   const seconds = given ? { ten: given, fifty: given } : { ten: 30, fifty: 60 };
   const { articles, one, pool } = await compareModes(

@@ -13,7 +13,13 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { Archive } from '../../electron/core/archive/archive';
-import type { AnnotationListItem, ArticleView, Envelope } from '../../electron/api/contract';
+import {
+  readMethods,
+  writeMethods,
+  type AnnotationListItem,
+  type ArticleView,
+  type Envelope,
+} from '../../electron/api/contract';
 import type { Annotation, SearchResult } from '../../electron/core/model';
 import { messages } from '../../electron/core/messages';
 import { poolDispatch, readerCount, ReadPool } from '../../electron/api/read-pool';
@@ -115,6 +121,13 @@ describe('read pool', () => {
     assert.throws(
       () => readerCount({ ARCHIVE_READER_READERS: 'many' }, 2),
       /ARCHIVE_READER_READERS/,
+    );
+  });
+
+  test('no method is declared both a read and a write', () => {
+    assert.deepEqual(
+      [...readMethods].filter((m) => writeMethods.has(m)),
+      [],
     );
   });
 
