@@ -115,7 +115,11 @@ interface PageRead {
 }
 
 async function readPage(page: PDFPageProxy): Promise<PageRead> {
-  const [content, operators] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  const [content, operators] = await Promise.all([
+    // Not NFKC: a legacy font files "à" under µ (U+00B5), which NFKC makes a Greek mu.
+    page.getTextContent({ disableNormalization: true }),
+    page.getOperatorList(),
+  ]);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const hasImage = operators.fnArray.some(
     (op) => op === pdfjs.OPS.paintImageXObject || op === pdfjs.OPS.paintInlineImageXObject,
