@@ -225,6 +225,8 @@ export interface ImportProgress {
   duplicates: number;
   failed: number;
   current: string | null;
+  /** Pages of the current file read so far (a PDF, a scan being recognised), when it has pages. */
+  pages?: { done: number; total: number } | null;
 }
 
 export interface AnnotationListItem extends Annotation {

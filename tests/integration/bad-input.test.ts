@@ -224,3 +224,25 @@ describe('hostile HTML imports as text only', () => {
     assert.ok(rows.some((r) => r.title === 'Bài lồng sâu vừa phải'));
   });
 });
+
+describe('PDFs and pictures that cannot be read: one sentence each; a good PDF beside them imports', () => {
+  const PDF = path.join(BAD, '../pdf');
+  const cases: [string, MessageCode, Record<string, string | number>][] = [
+    ['encrypted.pdf', 'import.pdf-password', {}],
+    ['truncated.pdf', 'import.pdf-damaged', {}],
+    ['huge.png', 'import.image-too-large', { width: 20000, height: 20000, limit: 40 }],
+  ];
+  test(cases.map(([name]) => name).join(', '), async () => {
+    const dir = folderWithSeed((d) => {
+      for (const name of [...cases.map(([n]) => n), 'decree.pdf'])
+        fs.copyFileSync(path.join(PDF, name), path.join(d, name));
+    });
+    for (const [name, code] of cases)
+      assert.deepEqual(await errorCodes(path.join(dir, name)), [code]);
+    const { summary, rows } = await importFolder(dir);
+    for (const [name, code, params] of cases)
+      assertListed(summary, path.join(dir, name), code, params);
+    assert.equal(summary.imported, 2);
+    assert.ok(rows.some((r) => r.title.startsWith('Nghị định 123/2026/NĐ-CP')));
+  });
+});

@@ -9,6 +9,7 @@ import { describeError } from '../errors';
 import type { Locale } from '../messages';
 import type { ArticleDraft } from '../model';
 import { fileFormat, readBytes, readFile, walk, type DraftItem } from '../importers';
+import type { PageProgress } from '../importers/pdf';
 import type { Db } from '../store/db';
 import type { ArticleStore } from '../store/articles';
 import type { PreparedArticle } from '../store/blocks';
@@ -49,6 +50,8 @@ export interface ImportContext {
   onProgress?: (progress: ImportProgress) => void;
   /** Called after each committed batch with the rowids it added (the catalog indexes them). */
   onCommitted?: (rowids: number[]) => void;
+  /** Stops the import after the current file; OCR of a scan stops at once. */
+  signal?: AbortSignal;
 }
 
 /** What the pool's thread gave of a file: its articles' ids, and how many it reported otherwise. */
@@ -88,8 +91,17 @@ class ImportRun {
   private pool: FtsPool | null = null;
   /** Read once per import: ARCHIVE_READER_KEEP_ORIGINALS=0 turns keeping files off. */
   private readonly keep = keepOriginals();
+  /** A PDF's or scan's pages as they are read, and the import's cancelling. */
+  readonly pages: PageProgress;
 
   constructor(private readonly ctx: ImportContext) {
+    this.pages = {
+      signal: ctx.signal,
+      onPage: (done, total) => {
+        this.progress.pages = { done, total };
+        ctx.onProgress?.({ ...this.progress });
+      },
+    };
     this.exists = ctx.db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
     this.write = ctx.db.transaction((batch: Pending[], rows: PreparedArticle[] | null) => {
       const added: number[] = [];
@@ -114,6 +126,7 @@ class ImportRun {
    */
   async consume(items: AsyncIterable<DraftItem>, from: string, taken = noneTaken()): Promise<void> {
     this.progress.current = from;
+    this.progress.pages = null;
     for await (const item of items) {
       if (!item.ok) {
         if (taken.failed-- > 0) continue;
@@ -157,7 +170,7 @@ class ImportRun {
     } catch (error) {
       const { PoolUnavailable } = await import('./fts-pool');
       if (!(error instanceof PoolUnavailable)) throw error;
-      await this.consume(readFile(file), file, taken);
+      await this.consume(readFile(file, this.pages), file, taken);
     }
   }
 
@@ -275,8 +288,9 @@ export async function importPaths(ctx: ImportContext, paths: string[]): Promise<
   ctx.onProgress?.({ ...run.progress });
   try {
     for (const file of files) {
+      if (ctx.signal?.aborted) break;
       if (await isLarge(file)) await run.consumeLarge(file);
-      else await run.consume(readFile(file), file);
+      else await run.consume(readFile(file, run.pages), file);
       await run.settle(); // a file's articles are committed before the next file starts
       run.fileDone();
     }
@@ -298,7 +312,8 @@ export async function importUploads(
   run.progress.files = files.length;
   try {
     for (const file of files) {
-      await run.consume(readBytes(file.name, file.bytes), file.name);
+      if (ctx.signal?.aborted) break;
+      await run.consume(readBytes(file.name, file.bytes, run.pages), file.name);
       await run.settle();
       run.fileDone();
     }

@@ -117,6 +117,17 @@ describe('a typed PDF (LibreOffice, 4 pages, running header, page numbers)', asy
   });
 });
 
+test('a PDF typed in VNI-Windows under VNI-Times reads as Unicode', async () => {
+  const { draft } = await draftOf(fixture('vni.pdf'));
+  assert.equal(draft.encoding, 'vni');
+  const texts = draft.blocks.map((b) => norm(blockText(b)));
+  const expected = JSON.parse(fs.readFileSync(fixture('vni.json'), 'utf8')) as string[];
+  assert.deepEqual(
+    expected.map(norm).filter((p) => !texts.includes(p)),
+    [],
+  );
+});
+
 describe('bad PDFs: one sentence each', () => {
   test('password-protected', async () => {
     assert.equal((await refusal(fixture('encrypted.pdf'))).code, 'import.pdf-password');

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { UserError } from '../../errors';
 import type { Block, LegacyEncoding } from '../../model';
@@ -27,7 +27,7 @@ import {
   type Segment,
   type TextRun,
 } from './layout';
-import type { Recognizer } from './ocr';
+import type { OcrWord, Recognizer } from './ocr';
 
 const require = createRequire(import.meta.url);
 
@@ -115,7 +115,11 @@ interface PageRead {
 }
 
 async function readPage(page: PDFPageProxy): Promise<PageRead> {
-  const [content, operators] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  const [content, operators] = await Promise.all([
+    // Not NFKC: a legacy font files "à" under µ (U+00B5), which NFKC makes a Greek mu.
+    page.getTextContent({ disableNormalization: true }),
+    page.getOperatorList(),
+  ]);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const hasImage = operators.fnArray.some(
     (op) => op === pdfjs.OPS.paintImageXObject || op === pdfjs.OPS.paintInlineImageXObject,
@@ -155,11 +159,13 @@ async function readPage(page: PDFPageProxy): Promise<PageRead> {
 }
 
 /** Render a page to a PNG for OCR, at about 210 dpi for an A4 page. */
-async function renderPage(doc: PDFDocumentProxy, page: PDFPageProxy): Promise<Buffer> {
+async function renderPage(
+  doc: PDFDocumentProxy,
+  page: PDFPageProxy,
+): Promise<{ png: Buffer; scale: number; viewport: PageViewport }> {
   const base = page.getViewport({ scale: 1 });
-  const viewport = page.getViewport({
-    scale: Math.min(300 / 72, OCR_LONG_SIDE / Math.max(base.width, base.height)),
-  });
+  const scale = Math.min(300 / 72, OCR_LONG_SIDE / Math.max(base.width, base.height));
+  const viewport = page.getViewport({ scale });
   const factory = doc.canvasFactory as {
     create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: unknown };
     destroy(target: unknown): void;
@@ -172,21 +178,30 @@ async function renderPage(doc: PDFDocumentProxy, page: PDFPageProxy): Promise<Bu
       viewport,
       background: 'white',
     }).promise;
-    return target.canvas.toBuffer('image/png');
+    return { png: target.canvas.toBuffer('image/png'), scale, viewport };
   } finally {
     factory.destroy(target);
   }
 }
 
-/** An OCR paragraph as a line of its page, so furniture is found the same way as in text. */
-function ocrLine(text: string): Segment[] {
-  return [{ text, x0: 0, x1: 0, y: 0, size: 0, bold: false, em: 0 }];
+/**
+ * OCR words (pixels, y downwards) → text runs in the page's points (y upwards), through the
+ * viewport the page was rendered with; a picture's pixels are its points.
+ */
+export function wordRuns(
+  words: OcrWord[],
+  scale: number,
+  toPdf: (x: number, y: number) => number[] = (x, y) => [x, -y],
+): TextRun[] {
+  return words.map((w) => {
+    const [x, y] = toPdf(w.x0, w.baseline);
+    return { text: w.text, x, y, width: (w.x1 - w.x0) / scale, size: w.size / scale };
+  });
 }
 
-interface PageText {
+export interface PageText {
   page: number;
   lines: Segment[][];
-  ocr: boolean;
 }
 
 /** Headings: paragraphs set clearly larger than the body's type. */
@@ -209,17 +224,17 @@ function bodySize(pages: PageParagraph[][]): number {
   return size;
 }
 
-function toBlocks(pages: PageText[]): Block[] {
+/** The pages' lines (furniture removed) → the article's blocks, each with its page. */
+export function toBlocks(pages: PageText[]): Block[] {
   const blocks: Block[] = [];
-  const ordered = pages.map((p) => (p.ocr ? null : readingOrder(p.lines)));
+  const ordered = pages.map((p) => readingOrder(p.lines));
   // The margins are the document's: a short last page's lines neither fill nor start them.
-  const { left, right } = pageFrame(ordered.flatMap((segments) => segments ?? []));
+  const { left, right } = pageFrame(ordered.flat());
   const textPages = ordered.map((segments) => {
-    if (!segments) return null;
     const frame = { ...pageFrame(segments), left, right };
     return { frame, paragraphs: pageParagraphs(segments, frame) };
   });
-  const body = bodySize(textPages.map((t) => t?.paragraphs ?? []));
+  const body = bodySize(textPages.map((t) => t.paragraphs));
   let previous: { paragraph: PageParagraph; frame: Frame; block: Block } | null = null;
   for (const [k, page] of pages.entries()) {
     const read = textPages[k];
@@ -286,13 +301,15 @@ export async function readPdf(
         encoding ??= read.encoding;
         let lines = read.lines;
         if (read.scan) {
-          const result = await ocr().recognize(await renderPage(doc, page));
-          lines = result.paragraphs.map(ocrLine);
+          const { png, scale, viewport } = await renderPage(doc, page);
+          const result = await ocr().recognize(png);
+          const toPdf = (x: number, y: number) => viewport.convertToPdfPoint(x, y);
+          lines = pageLines(wordRuns(result.words, scale, toPdf));
           if (lines.length) recognized.push({ page: n, confidence: result.confidence });
         }
         for (const line of lines) for (const s of line) chars += s.text.length + 1;
         if (chars > maxChars) throw new UserError('import.too-long', { chars, limit: maxChars });
-        pages.push({ page: n, lines, ocr: read.scan });
+        pages.push({ page: n, lines });
       } finally {
         page.cleanup();
       }

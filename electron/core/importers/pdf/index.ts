@@ -14,7 +14,9 @@ import { drain } from '../chunks';
 import { cleanText, makeDraft, type DraftItem } from '../draft';
 import { recognizeOfficial } from '../official';
 import { officialTitle } from '../official-facts';
-import { readPdf, type PageProgress, type PdfText } from './document';
+import { readPdf, toBlocks, wordRuns, type PageProgress, type PdfText } from './document';
+import { removeFurniture } from './furniture';
+import { pageLines } from './layout';
 import {
   checkImage,
   IMAGE_TYPES,
@@ -134,10 +136,10 @@ async function readImage(
   checkImage(kind, bytes);
   const result = await ocr.recognize(bytes);
   progress.onPage?.(1, 1);
-  if (!result.paragraphs.length) throw new UserError('import.ocr-no-text');
-  const blocks: Block[] = result.paragraphs.map((text) => ({ type: 'p', text, page: 1 }));
+  const [lines] = removeFurniture([pageLines(wordRuns(result.words, 1))]);
+  if (!lines.length) throw new UserError('import.ocr-no-text');
   return {
-    blocks,
+    blocks: toBlocks([{ page: 1, lines }]),
     pageCount: 1,
     recognized: [{ page: 1, confidence: result.confidence }],
     encoding: null,

@@ -136,6 +136,10 @@ export function joinLines(previous: string, next: string): string {
   return `${previous} ${next}`;
 }
 
+/** Same type size: within 0.6 pt in a text layer, within OCR's measuring error in a scan. */
+const sameSize = (a: Segment, b: Segment) =>
+  Math.abs(a.size - b.size) <= Math.max(0.6, a.size * 0.15);
+
 const isUpperLine = (text: string) => /\p{L}/u.test(text) && text === text.toUpperCase();
 
 /** Where a page's text column starts and ends: the margins most lines share. */
@@ -177,7 +181,7 @@ function firstWordWidth(s: Segment): number {
 export function continues(previous: Segment, next: Segment, frame: Frame): boolean {
   const step = previous.y - next.y;
   if (step <= 0 || step > frame.step * PARAGRAPH_STEP) return false;
-  if (Math.abs(previous.size - next.size) > 0.6 || previous.bold !== next.bold) return false;
+  if (!sameSize(previous, next) || previous.bold !== next.bold) return false;
   const tolerance = previous.size * 0.6;
   const atLeft = Math.abs(next.x0 - frame.left) <= tolerance;
   const wrapped = previous.x1 + previous.em + firstWordWidth(next) > frame.right - tolerance;
@@ -215,7 +219,7 @@ export function continuesAcrossPages(
 ): boolean {
   const a = previous.last;
   const b = next.first;
-  if (Math.abs(a.size - b.size) > 0.6 || a.bold !== b.bold) return false;
+  if (!sameSize(a, b) || a.bold !== b.bold) return false;
   if (/[.:;!?…]["”)]?$/.test(previous.text)) return false;
   const tolerance = a.size * 0.6;
   const wrapped = a.x1 + a.em + firstWordWidth(b) > previousFrame.right - tolerance;

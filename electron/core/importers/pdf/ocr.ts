@@ -9,7 +9,6 @@ import path from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { UserError } from '../../errors';
 import { nfc } from '../../text/vietnamese';
-import { joinLines } from './layout';
 
 const require = createRequire(import.meta.url);
 
@@ -24,9 +23,20 @@ export function vieModelDir(): string {
 /** Paragraphs Tesseract is less sure of than this (0–100) are specks and rules, not text. */
 const MIN_PARAGRAPH_CONFIDENCE = 25;
 
+/** A recognised word, in the picture's pixels (y downwards): the layout reads it like a text run. */
+export interface OcrWord {
+  text: string;
+  x0: number;
+  x1: number;
+  /** The baseline of the word's line, one value for the whole line. */
+  baseline: number;
+  /** The line's height, standing for the type size. */
+  size: number;
+}
+
 export interface RecognizedPage {
-  paragraphs: string[];
-  /** Tesseract's mean word confidence for the page, 0–100. */
+  words: OcrWord[];
+  /** Tesseract's mean word confidence for the page, 0–100; 0 when nothing was read. */
   confidence: number;
 }
 
@@ -65,17 +75,21 @@ export class Recognizer {
     if (this.signal?.aborted) throw cancelled();
     const job = this.start().then((worker) => worker.recognize(image, {}, { blocks: true }));
     const { data } = await Promise.race([job, this.abort]);
-    const paragraphs: string[] = [];
+    const words: OcrWord[] = [];
     for (const block of data.blocks ?? []) {
       for (const paragraph of block.paragraphs) {
         if (paragraph.confidence < MIN_PARAGRAPH_CONFIDENCE) continue;
-        const lines = paragraph.lines
-          .map((l) => l.text.replace(/\s+/g, ' ').trim())
-          .filter(Boolean);
-        if (lines.length) paragraphs.push(nfc(lines.reduce(joinLines)));
+        for (const line of paragraph.lines) {
+          const baseline = (line.baseline.y0 + line.baseline.y1) / 2;
+          const size = line.rowAttributes?.rowHeight || line.bbox.y1 - line.bbox.y0;
+          for (const word of line.words) {
+            const text = nfc(word.text.trim());
+            if (text) words.push({ text, x0: word.bbox.x0, x1: word.bbox.x1, baseline, size });
+          }
+        }
       }
     }
-    return { paragraphs, confidence: paragraphs.length ? data.confidence : 0 };
+    return { words, confidence: words.length ? data.confidence : 0 };
   }
 
   /** Stop the worker thread (idempotent). */
