@@ -1,7 +1,7 @@
 // Bundles the command line (with the browser host, its `serve` command) and the worker threads it
 // starts into dist/runtime/node/ as ESM, so no start pays for compiling TypeScript. Dependencies
-// stay in node_modules (`packages: 'external'`): better-sqlite3 is native, and a package the
-// command line does not need for a given command is never read. The command line's heavy modules
+// but zod stay in node_modules: better-sqlite3 is native, and a package the command line does not
+// need for a given command is never read. The command line's heavy modules
 // are imported where they are used, so esbuild splits them into chunks that `--help` never loads.
 // bin/archive-reader.mjs runs this when the runtime is missing or stale (scripts/runtime-stamp.mjs).
 import { build } from 'esbuild';
@@ -9,6 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readStamp, ROOT, RUNTIME_DIR } from './runtime-stamp.mjs';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const EXTERNAL = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter(
+  (name) => name !== 'zod',
+);
 
 const ENTRIES = {
   cli: 'electron/cli/index.ts',
@@ -29,7 +34,9 @@ export async function buildRuntime(dir = RUNTIME_DIR) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Every dependency stays in node_modules but zod: its ESM build is ~95 modules that Node would
+    // resolve and link one by one on each start; bundled, esbuild keeps only what the schemas use.
+    external: EXTERNAL,
     sourcemap: 'linked',
     metafile: true,
     write: false,
@@ -45,9 +52,14 @@ export async function buildRuntime(dir = RUNTIME_DIR) {
   for (const old of previous?.outputs ?? []) {
     if (!outputs.includes(old)) fs.rmSync(path.join(dir, old), { force: true });
   }
+  // The project's own sources, this script and package.json (a bundled package's version changes
+  // only with it); the inputs inside node_modules are never stat'ed.
   const inputs = [
-    ...Object.keys(result.metafile.inputs),
-    path.relative(ROOT, fileURLToPath(import.meta.url)),
+    ...new Set([
+      ...Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules/')),
+      path.relative(ROOT, fileURLToPath(import.meta.url)),
+      'package.json',
+    ]),
   ].sort();
   const stamp = { builtFrom, inputs, outputs };
   writeAtomically(path.join(dir, 'stamp.json'), `${JSON.stringify(stamp, null, 1)}\n`);

@@ -31,7 +31,7 @@ export function runtimeState(dir = RUNTIME_DIR, root = ROOT) {
   const stamp = readStamp(dir);
   if (!stamp) return 'missing';
   for (const output of stamp.outputs) {
-    if (!fs.existsSync(path.join(dir, output))) return 'missing';
+    if (!output.endsWith('.map') && !fs.existsSync(path.join(dir, output))) return 'missing';
   }
   for (const input of stamp.inputs) {
     const stat = fs.statSync(path.join(root, input), { throwIfNoEntry: false });

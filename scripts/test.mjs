@@ -129,8 +129,7 @@ if (!only) {
   check('lint (eslint, prettier)', 'npm', ['run', '-s', 'lint']);
 }
 // The command line the tests spawn runs the compiled runtime: built (or found current) once here.
-if (!only || only === 'node' || only === 'soak')
-  check('build the runtime', process.execPath, ['scripts/build-runtime.mjs']);
+if (only !== 'unit') check('build the runtime', process.execPath, ['scripts/build-runtime.mjs']);
 if (!only || only === 'node') nodeTests(['tests/unit', 'tests/integration', 'tests/electron']);
 if (only === 'unit') nodeTests(['tests/unit']);
 if (only === 'soak') nodeTests(['tests/soak'], 'soak tests');

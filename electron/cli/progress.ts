@@ -1,9 +1,12 @@
 /** An import progress bar on a terminal; silence when output goes to a pipe or a file. */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import type { ImportProgress } from '../api/contract';
 
 export function progressReporter(enabled: boolean) {
   if (!enabled) return { update: (_p: ImportProgress) => {}, stop: () => {} };
+  // Read only for a bar on a terminal: every other start of the command line skips its modules.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
     {
       format:

@@ -1,7 +1,7 @@
 /**
  * Starting a worker thread from a TypeScript entry, wherever the code runs: a bundled `.js` next
- * to the caller (the Electron build), or the `.ts` source under tsx (command line, browser host,
- * tests). Node 20 workers do not inherit tsx's loader, so a two-line bootstrap registers it first.
+ * to the caller (the Electron build; the command line and browser host in dist/runtime/), or the
+ * `.ts` source under tsx (tests, ARCHIVE_READER_TSX=1). Node 20 workers do not inherit tsx's loader, so a two-line bootstrap registers it first.
  */
 import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';

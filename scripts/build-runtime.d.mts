@@ -1,0 +1,3 @@
+// Types of scripts/build-runtime.mjs for the TypeScript that imports it (tests).
+import type { RuntimeStamp } from './runtime-stamp.mjs';
+export function buildRuntime(dir?: string): Promise<RuntimeStamp>;
