@@ -23,6 +23,7 @@ import { readJsonRecords } from './json';
 import { parsePlainText } from './plaintext';
 import { displayPath } from './walk';
 import { blockText } from '../archive/layout';
+import { isOfficeContainer, readOffice } from './office';
 
 /**
  * The longest article accepted, in characters: about twice the longest official document of the
@@ -203,6 +204,10 @@ async function* readAny(source: ByteSource, where: string): AsyncGenerator<Draft
   }
   if (isGzip(head)) {
     yield* readGzip(source, where);
+    return;
+  }
+  if (isOfficeContainer(head)) {
+    yield* readOffice(source, where);
     return;
   }
   const kind = binaryKind(head);
