@@ -235,6 +235,7 @@ describe('office files: damaged, hostile or locked ones get one sentence; good o
     ['bomb.docx', 'import.zip-bomb', { kind: 'Word (.docx)', packed: '0.1 MB', size: '64.0 MB' }],
     ['truncated.docx', 'import.zip-damaged', {}],
     ['encrypted.doc', 'import.office-encrypted', {}],
+    ['encrypted.docx', 'import.office-encrypted', {}],
     ['encrypted.odt', 'import.office-encrypted', {}],
   ];
   test('each beside the seed and two good documents, in one folder', async () => {

@@ -146,6 +146,7 @@ const BAD: Record<string, string> = {
   'bomb.docx': 'import.zip-bomb',
   'truncated.docx': 'import.zip-damaged',
   'encrypted.doc': 'import.office-encrypted',
+  'encrypted.docx': 'import.office-encrypted',
   'encrypted.odt': 'import.office-encrypted',
 };
 
