@@ -233,6 +233,12 @@ describe('office files: damaged, hostile or locked ones get one sentence; good o
       { kind: 'Word (.docx)', part: 'word/document.xml' },
     ],
     ['bomb.docx', 'import.zip-bomb', { kind: 'Word (.docx)', packed: '0.1 MB', size: '64.0 MB' }],
+    // Its headers say 1,000 bytes; the part inflates on and is stopped as it passes them.
+    [
+      'lying-bomb.docx',
+      'import.office-damaged',
+      { kind: 'Word (.docx)', part: 'word/comments.xml' },
+    ],
     ['truncated.docx', 'import.zip-damaged', {}],
     ['encrypted.doc', 'import.office-encrypted', {}],
     ['encrypted.docx', 'import.office-encrypted', {}],

@@ -144,6 +144,7 @@ test('tcvn3.doc: no font names in the text, so the text itself gives TCVN3 away'
 const BAD: Record<string, string> = {
   'corrupted.docx': 'import.office-damaged',
   'bomb.docx': 'import.zip-bomb',
+  'lying-bomb.docx': 'import.office-damaged',
   'truncated.docx': 'import.zip-damaged',
   'encrypted.doc': 'import.office-encrypted',
   'encrypted.docx': 'import.office-encrypted',

@@ -165,13 +165,19 @@ async function part(zip: Zip, name: string, limit: number): Promise<string | nul
 }
 
 export async function readDocx(zip: Zip, bytes: Buffer, maxXml: number): Promise<OfficeText> {
-  // Inflating the main part through yauzl first holds it to its declared size (see zip.ts), so
+  // Inflating the parts through yauzl first holds each to its declared size (see zip.ts), so
   // mammoth's own unzip meets no surprise; styles and core properties are small.
   const documentXml = await part(zip, 'word/document.xml', maxXml);
   const stylesXml = await part(zip, 'word/styles.xml', MAX_SMALL_PART);
   const coreXml = await part(zip, 'docProps/core.xml', MAX_SMALL_PART);
-  for (const name of ['word/footnotes.xml', 'word/endnotes.xml', 'word/numbering.xml']) {
-    await zip.read(name, maxXml);
+  // Every other part mammoth may read (notes, numbering, relationships, comments) too.
+  for (const name of zip.parts.keys()) {
+    if (
+      /\.(?:xml|rels)$/.test(name) &&
+      !/^(?:word\/(?:document|styles)|docProps\/core)\.xml$/.test(name)
+    ) {
+      await zip.verify(name, maxXml);
+    }
   }
   const legacy = namesLegacyFont(documentXml, stylesXml);
   const fonts = styleFonts(legacy ? stylesXml : null);

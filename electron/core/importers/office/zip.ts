@@ -32,6 +32,8 @@ export interface Zip {
   parts: Map<string, ZipPart>;
   /** The whole of one part, at most `limit` bytes (null when the container has no such part). */
   read(name: string, limit: number): Promise<Buffer | null>;
+  /** Inflate a part and keep nothing: it holds to its declared size and to `limit`. */
+  verify(name: string, limit: number): Promise<void>;
 }
 
 function listEntries(zip: ZipFile): Promise<Entry[]> {
@@ -76,31 +78,39 @@ export async function openZip(bytes: Buffer, kind: () => string): Promise<Zip> {
       encrypted: entry.isEncrypted(),
     });
   }
+  /** Stream one entry to `sink`; false when there is no such entry. */
+  const inflate = async (name: string, limit: number, sink: (chunk: Buffer) => void) => {
+    const entry = byName.get(name);
+    if (!entry) return false;
+    if (entry.uncompressedSize > limit) {
+      throw new UserError('import.too-large', {
+        size: formatSize(entry.uncompressedSize),
+        limit: formatSize(limit),
+      });
+    }
+    let size = 0;
+    try {
+      for await (const chunk of drain(await zip.openReadStreamPromise(entry))) {
+        size += chunk.length;
+        if (size > limit)
+          throw new UserError('import.office-damaged', { kind: kind(), part: name });
+        sink(chunk);
+      }
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      // yauzl's own checks: a stream longer than its entry declares, a bad CRC, bad deflate data.
+      throw new UserError('import.office-damaged', { kind: kind(), part: name });
+    }
+    return true;
+  };
   return {
     parts,
     async read(name, limit) {
-      const entry = byName.get(name);
-      if (!entry) return null;
-      if (entry.uncompressedSize > limit) {
-        throw new UserError('import.too-large', {
-          size: formatSize(entry.uncompressedSize),
-          limit: formatSize(limit),
-        });
-      }
       const chunks: Buffer[] = [];
-      let size = 0;
-      try {
-        for await (const chunk of drain(await zip.openReadStreamPromise(entry))) {
-          size += chunk.length;
-          if (size > limit)
-            throw new UserError('import.office-damaged', { kind: kind(), part: name });
-          chunks.push(chunk);
-        }
-      } catch (error) {
-        if (error instanceof UserError) throw error;
-        throw new UserError('import.office-damaged', { kind: kind(), part: name });
-      }
-      return Buffer.concat(chunks);
+      return (await inflate(name, limit, (c) => chunks.push(c))) ? Buffer.concat(chunks) : null;
+    },
+    async verify(name, limit) {
+      await inflate(name, limit, () => {});
     },
   };
 }
