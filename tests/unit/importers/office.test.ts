@@ -131,6 +131,12 @@ for (const name of ['tcvn3.docx', 'tcvn3.odt']) {
   });
 }
 
+test('vni.docx: the same document in VNI-Times converts exactly too', async () => {
+  const draft = await draftOf('vni.docx');
+  assert.equal(draft.encoding, 'vni');
+  assert.deepEqual(texts(draft.blocks), source.tcvn3.paragraphs);
+});
+
 test('tcvn3.doc: no font names in the text, so the text itself gives TCVN3 away', async () => {
   const draft = await draftOf('tcvn3.doc');
   assert.equal(draft.encoding, 'tcvn3');
