@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../app/Icon';
 import { useImport } from './ImportContext';
 
-const ACCEPT = '.txt,.md,.html,.htm,.json,.jsonl,.gz,.xml,.csv,.arbundle';
+const ACCEPT = '.txt,.md,.html,.htm,.json,.jsonl,.gz,.xml,.csv,.arbundle,.docx,.doc,.odt';
 
 /** The file picker for imports; dropping files anywhere on the window works too. */
 export function ImportPanel() {

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { readFile, type DraftItem } from '../../../electron/core/importers/index';
+import { readBytes, readFile, type DraftItem } from '../../../electron/core/importers/index';
+import { officeDraft } from '../../../electron/core/importers/office/compose';
+import { UserError } from '../../../electron/core/errors';
 import { blockText } from '../../../electron/core/archive/layout';
 import type { ArticleDraft, Block } from '../../../electron/core/model';
 
@@ -194,4 +196,56 @@ test('a ZIP or OLE2 file that is no text document stays refused as a binary', as
   assert.ok(!zip[0].ok);
   assert.equal(zip[0].error.code, 'import.binary');
   assert.equal(zip[0].error.params.kind, 'ZIP');
+});
+
+test('an upload reads as the same file on disk does', async () => {
+  const file = path.join(FIXTURES, 'official.odt');
+  const [fromDisk] = await items(file);
+  const uploaded: DraftItem[] = [];
+  for await (const item of readBytes('official.odt', fs.readFileSync(file))) uploaded.push(item);
+  assert.ok(fromDisk.ok && uploaded[0].ok);
+  assert.deepEqual(uploaded[0].draft.blocks, fromDisk.draft.blocks);
+  assert.equal(uploaded[0].draft.title, fromDisk.draft.title);
+  assert.equal(uploaded[0].original?.name, 'official.odt');
+});
+
+test('a document without an official header: its own title, else one derived and said so', () => {
+  const blocks: Block[] = [
+    {
+      type: 'p',
+      text: 'Sáng 23/7, xã Tân Thành tổ chức hội nghị tổng kết công tác dân vận. Hội nghị khen thưởng 25 tập thể.',
+    },
+    { type: 'heading', level: 2, text: 'Kết quả số hóa hồ sơ hộ tịch' },
+  ];
+  const own = officeDraft({ blocks, title: 'Hội nghị dân vận khéo', encoding: null }, 'a.docx');
+  assert.equal(own.title, 'Hội nghị dân vận khéo');
+  assert.equal(own.titleOrigin, undefined);
+  // Word's automatic "Microsoft Word - name.doc" is no title: the first heading is.
+  const word = officeDraft(
+    { blocks, title: 'Microsoft Word - bao cao.doc', encoding: null },
+    'a.doc',
+  );
+  assert.equal(word.title, 'Kết quả số hóa hồ sơ hộ tịch');
+  assert.equal(word.titleOrigin, 'body');
+  const sentence = officeDraft(
+    { blocks: blocks.slice(0, 1), title: null, encoding: null },
+    'b.odt',
+  );
+  assert.equal(
+    sentence.title,
+    'Sáng 23/7, xã Tân Thành tổ chức hội nghị tổng kết công tác dân vận.',
+  );
+  assert.equal(sentence.titleOrigin, 'body');
+  const long = 'Dự thảo quy chế phối hợp '.repeat(12).trim();
+  const cut = officeDraft(
+    { blocks: [{ type: 'p', text: long }], title: null, encoding: null },
+    'c.docx',
+  );
+  assert.ok(cut.title.endsWith('…') && cut.title.length <= 121, cut.title);
+  assert.ok(long.startsWith(cut.title.slice(0, -1)), 'cut at a word');
+  assert.throws(
+    () =>
+      officeDraft({ blocks: [{ type: 'p', text: '  ' }], title: null, encoding: null }, 'd.docx'),
+    (e: unknown) => e instanceof UserError && e.code === 'import.no-body',
+  );
 });
