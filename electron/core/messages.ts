@@ -52,6 +52,16 @@ const vi = {
     'Ảnh quá lớn ({width} × {height} điểm ảnh); giới hạn là {limit} triệu điểm ảnh, hãy quét lại ở độ phân giải thấp hơn (300 dpi là đủ).',
   'import.image-damaged': 'Tệp ảnh bị hỏng hoặc không trọn vẹn.',
   'import.cancelled': 'Đã hủy việc nhập tệp này.',
+  'import.office-encrypted':
+    'Tệp được bảo vệ bằng mật khẩu nên không đọc được; hãy mở tệp bằng Word hoặc LibreOffice, bỏ mật khẩu, lưu lại rồi nhập lại.',
+  'import.office-damaged': 'Tệp {kind} bị hỏng: phần {part} bị thiếu hoặc không đọc được.',
+  'import.ole-damaged': 'Tệp {kind} bị hỏng: không đọc được cấu trúc bên trong của tệp.',
+  'import.zip-damaged':
+    'Tệp nén ZIP (có thể là tệp Word hay OpenDocument) bị hỏng hoặc không trọn vẹn, nên không mở được.',
+  'import.zip-bomb':
+    'Tệp {kind} chỉ nặng {packed} nhưng sẽ bung ra thành {size}, vượt giới hạn an toàn: có thể là “bom nén” giả dạng văn bản, nên không mở.',
+  'import.zip-too-many-entries':
+    'Tệp {kind} chứa {count} phần, nhiều hơn giới hạn {limit} của một văn bản, nên không mở.',
   'article.not-found': 'Không tìm thấy bài viết có mã {id}.',
   'annotation.not-found': 'Không tìm thấy ghi chú có mã {id}.',
   'annotation.quote-not-found': 'Không tìm thấy đoạn “{quote}” trong bài viết.',
@@ -175,6 +185,16 @@ const en: Record<MessageCode, string> = {
     'The picture is too large ({width} × {height} pixels); the limit is {limit} million pixels, so scan it again at a lower resolution (300 dpi is enough).',
   'import.image-damaged': 'The picture file is damaged or incomplete.',
   'import.cancelled': 'Importing this file was cancelled.',
+  'import.office-encrypted':
+    'The file is protected with a password, so it cannot be read; open it in Word or LibreOffice, remove the password, save it and import it again.',
+  'import.office-damaged': 'The {kind} file is damaged: its part {part} is missing or unreadable.',
+  'import.ole-damaged': 'The {kind} file is damaged: its inner structure cannot be read.',
+  'import.zip-damaged':
+    'The ZIP file (perhaps a Word or OpenDocument file) is damaged or incomplete, so it cannot be opened.',
+  'import.zip-bomb':
+    'The {kind} file is only {packed} but would unpack to {size}, beyond the safe limit: possibly a “zip bomb” posing as a document, so it was not opened.',
+  'import.zip-too-many-entries':
+    'The {kind} file holds {count} parts, more than the limit of {limit} for a document, so it was not opened.',
   'article.not-found': 'No article with id {id}.',
   'annotation.not-found': 'No annotation with id {id}.',
   'annotation.quote-not-found': 'The passage “{quote}” is not in the article.',

@@ -104,7 +104,10 @@ function menuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
       filters: folder
         ? undefined
         : [
-            { name: t.articles, extensions: ['txt', 'html', 'htm', 'json', 'jsonl', 'gz', 'md'] },
+            {
+              name: t.articles,
+              extensions: ['txt', 'html', 'htm', 'json', 'jsonl', 'gz', 'md', 'docx', 'doc', 'odt'],
+            },
             { name: t.all, extensions: ['*'] },
           ],
     });

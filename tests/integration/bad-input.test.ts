@@ -246,3 +246,40 @@ describe('PDFs and pictures that cannot be read: one sentence each; a good PDF b
     assert.ok(rows.some((r) => r.title.startsWith('Nghị định 123/2026/NĐ-CP')));
   });
 });
+
+describe('office files: damaged, hostile or locked ones get one sentence; good ones import', () => {
+  const OFFICE = path.join(BAD, '../office');
+  const cases: [string, MessageCode, Record<string, string | number>][] = [
+    [
+      'corrupted.docx',
+      'import.office-damaged',
+      { kind: 'Word (.docx)', part: 'word/document.xml' },
+    ],
+    ['bomb.docx', 'import.zip-bomb', { kind: 'Word (.docx)', packed: '0.1 MB', size: '64.0 MB' }],
+    // Its headers say 1,000 bytes; the part inflates on and is stopped as it passes them.
+    [
+      'lying-bomb.docx',
+      'import.office-damaged',
+      { kind: 'Word (.docx)', part: 'word/comments.xml' },
+    ],
+    ['truncated.docx', 'import.zip-damaged', {}],
+    ['encrypted.doc', 'import.office-encrypted', {}],
+    ['encrypted.docx', 'import.office-encrypted', {}],
+    ['encrypted.odt', 'import.office-encrypted', {}],
+  ];
+  test('each beside the seed and two good documents, in one folder', async () => {
+    const names = [...cases.map(([n]) => n), 'official.docx', 'tcvn3.odt'];
+    for (const [name, code] of cases) {
+      assert.deepEqual(await errorCodes(path.join(OFFICE, name)), [code], name);
+    }
+    const dir = folderWithSeed((d) =>
+      names.forEach((n) => fs.copyFileSync(path.join(OFFICE, n), path.join(d, n))),
+    );
+    const { summary, rows } = await importFolder(dir);
+    assert.equal(summary.imported, 3);
+    for (const [name, code, params] of cases)
+      assertListed(summary, path.join(dir, name), code, params);
+    assert.ok(rows.some((r) => r.title.startsWith('Thông tư 09/2021/TT-BLĐTBXH')));
+    assert.ok(rows.some((r) => r.title.startsWith('Quyết định 1373/QĐ-BKHĐT')));
+  });
+});

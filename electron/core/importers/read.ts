@@ -24,6 +24,7 @@ import { parsePlainText } from './plaintext';
 import { displayPath } from './walk';
 import { blockText } from '../archive/layout';
 import { pagedKind, readPaged, type PageProgress } from './pdf';
+import { isOfficeContainer, readOffice } from './office';
 
 /**
  * The longest article accepted, in characters: about twice the longest official document of the
@@ -211,6 +212,10 @@ async function* readAny(source: ByteSource, where: string): AsyncGenerator<Draft
   const paged = pagedKind(head);
   if (paged) {
     yield* readPaged(source, paged, where, MAX_ARTICLE_CHARS, source.pages);
+    return;
+  }
+  if (isOfficeContainer(head)) {
+    yield* readOffice(source, where);
     return;
   }
   const kind = binaryKind(head);
