@@ -10,11 +10,12 @@ import zlib from 'node:zlib';
 
 const CORPUS = '/work/shared/corpus/official-documents-vn.jsonl.gz';
 const OUT = path.resolve(import.meta.dirname, '..', 'tests', 'fixtures', 'law');
-/** A law with Chương, Điều, khoản, điểm; an amending decree; a circular issuing a regulation; a
- * consolidated text with forms in its appendix. */
+/** A law with Chương, Điều, khoản, điểm; two amending decrees; a circular issuing a regulation;
+ * a consolidated text with forms in its appendix. */
 const IDS = [
   'vlc-luat-cu-tru',
   'congbao-nghi-dinh-so-141-2026-nd-cp-469455',
+  'congbao-nghi-dinh-so-132-2026-nd-cp-469348',
   'congbao-thong-tu-so-15-2022-tt-bldtbxh-37777',
   'congbao-van-ban-hop-nhat-so-605-vbhn-bldtbxh-41352',
 ];

@@ -77,6 +77,16 @@ const ROWS: Array<[string, string | null, string | null, string | null]> = [
     'dieu-5',
     'Điều 5 Thông tư số 15/2022/TT-BLĐTBXH',
   ],
+  // A name after the number in the title; a type the archive holds one document of.
+  [
+    'Điều 5 Thông tư ban hành Quy chế quản lý, cấp phát Chứng chỉ giáo dục quốc phòng',
+    'Thông tư 15/2022',
+    'dieu-5',
+    'Điều 5 Thông tư số 15/2022/TT-BLĐTBXH',
+  ],
+  ['điều 3 thông tư', 'Thông tư 15/2022', 'dieu-3', 'Điều 3 Thông tư số 15/2022/TT-BLĐTBXH'],
+  // Two decrees: "Điều 3 Nghị định" names neither.
+  ['điều 3 nghị định', null, null, null],
   // A khoản the Điều does not have: the Điều opens.
   ['khoản 9 điều 12 luật cư trú', 'Luật Cư trú', 'dieu-12', 'Điều 12 Luật Cư trú số 68/2020/QH14'],
   ['Điều 99 Luật Cư trú', null, null, null],

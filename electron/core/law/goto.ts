@@ -30,7 +30,14 @@ interface Candidate {
 }
 
 const key = (text: string) => foldDiacritics(text).toUpperCase().replace(/\s+/g, '');
-const words = (text: string) => foldDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
+/** Folded, lower case, punctuation as spaces: how names are compared. */
+const words = (text: string) =>
+  foldDiacritics(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}/-]+/gu, ' ')
+    .trim();
+/** A title without its number ("Nghị định 185/2026/NĐ-CP quy định …" → "nghi dinh quy dinh …"). */
+const bareTitle = (title: string) => words(title.replace(/(?:\s+số)?\s+\d+\/\S+/giu, ' '));
 
 function candidates(db: Db, q: CitationQuery): Candidate[] {
   const columns = 'id, title, date, doc_number, doc_type';
@@ -62,10 +69,10 @@ function fit(row: Candidate, q: CitationQuery): number {
   }
   if (type && row.doc_type && words(row.doc_type) !== words(type) && !number) return 0;
   if (name) {
-    const title = words(row.title);
+    const title = bareTitle(row.title);
     const wanted = words(`${type ?? ''} ${name}`);
     if (title.startsWith(wanted)) score += 3;
-    else if (title.includes(wanted)) score += 1;
+    else if (title.includes(wanted) || title.includes(words(name))) score += 1;
     else return 0;
   }
   if (year) {
@@ -112,6 +119,10 @@ export function citationGoto(
     .map((row) => ({ row, score: fit(row, q) }))
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score || (b.row.date ?? '').localeCompare(a.row.date ?? ''));
+  // "Điều 2 Nghị định" names no one decree: only a type the archive holds one of will do (and
+  // the Constitution, cited by its type alone: the newest).
+  const { number, name, type } = q.docRef;
+  if (!number && !name && type !== 'Hiến pháp' && ranked.length !== 1) return null;
   for (const { row } of ranked.slice(0, 5)) {
     const article = getArticle(row.id);
     if (!article) continue;

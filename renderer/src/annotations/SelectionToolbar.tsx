@@ -42,7 +42,11 @@ export function SelectionToolbar({
   const above = rect.top > 72 && rect.top < room;
   const below = !above && rect.bottom > 0 && rect.bottom + 72 < room;
   const style = {
-    left: Math.max(8, Math.min(window.innerWidth - 340, rect.left + rect.width / 2 - 130)),
+    // Room for its width (the copy button makes it wider).
+    left: Math.max(
+      8,
+      Math.min(window.innerWidth - (onCopy ? 460 : 340), rect.left + rect.width / 2 - 130),
+    ),
     top: above ? rect.top - 8 : below ? rect.bottom + 8 : 96,
     transform: above ? 'translateY(-100%)' : undefined,
   };
