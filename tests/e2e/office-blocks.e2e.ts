@@ -203,3 +203,36 @@ test('text read from a scan says so, with its confidence', async ({ page, emptyH
   await expect(article.getByText('Tiêu đề tự đặt')).toHaveCount(0);
   await expect(article.getByRole('link', { name: 'Mở tệp gốc' })).toBeVisible();
 });
+
+test('on a narrow screen a wide table scrolls in its own region, the page does not', async ({
+  page,
+  emptyHost: host,
+}) => {
+  const cells = (r: number) =>
+    Array.from({ length: 8 }, (_, c) => `<td>Thôn số ${c + 1}, năm ${2018 + r}</td>`).join('');
+  const html = `<html><head><title>Số hộ nghèo theo thôn qua các năm</title></head><body><article>
+    <p>Bảng dưới đây tổng hợp số hộ nghèo của từng thôn trong xã qua các năm, theo báo cáo của các trưởng thôn.</p>
+    <table>${[0, 1, 2].map((r) => `<tr>${cells(r)}</tr>`).join('')}</table>
+    <p>Số hộ nghèo giảm đều ở tất cả các thôn nhờ các chương trình hỗ trợ sinh kế và vay vốn ưu đãi của Nhà nước.</p>
+    </article></body></html>`;
+  await page.setViewportSize({ width: 360, height: 700 });
+  await openApp(page, host);
+  const summary = (
+    await (
+      await page.request.post(new URL('api/importFiles', host.url).href, {
+        data: { files: [{ name: 'ho-ngheo.html', base64: Buffer.from(html).toString('base64') }] },
+      })
+    ).json()
+  ).result;
+  await page.goto(`${host.url}#/article/${summary.articleIds[0]}`);
+  const region = page.getByRole('region', { name: 'Bảng' });
+  await expect(region.getByRole('table').getByRole('row')).toHaveCount(3);
+  const sizes = await region.evaluate((el) => ({
+    content: el.scrollWidth,
+    shown: el.clientWidth,
+    page: document.documentElement.scrollWidth,
+    window: window.innerWidth,
+  }));
+  expect(sizes.content).toBeGreaterThan(sizes.shown);
+  expect(sizes.page).toBeLessThanOrEqual(sizes.window);
+});
