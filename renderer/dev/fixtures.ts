@@ -97,8 +97,37 @@ function officialDocuments(limit: number): Article[] {
   });
 }
 
+/** An article as an office reader gives one: every block kind, pages, a derived title, OCR. */
+function officeArticle(): Article {
+  return makeArticle({
+    title: 'Ke hoach dan van nam 2025',
+    titleOrigin: 'slug',
+    docType: 'Kế hoạch',
+    pageCount: 2,
+    recognition: { engine: 'tesseract', confidence: 91.6, pages: [2] },
+    blocks: [
+      { type: 'p', text: 'Ủy ban nhân dân xã ban hành kế hoạch dân vận năm 2025.', page: 1 },
+      { type: 'heading', level: 1, text: 'Điều 1. Mục tiêu', page: 1 },
+      { type: 'li', text: '1. Hoàn thành đường thôn Nà Lầu;', ordered: true, depth: 0, page: 1 },
+      { type: 'li', text: 'a) đổ bê tông 2 km;', ordered: true, depth: 1, page: 1 },
+      { type: 'li', text: '2. Xây nhà văn hóa thôn Khuổi Ma.', ordered: true, depth: 0, page: 1 },
+      { type: 'heading', level: 2, text: 'Kinh phí thực hiện', page: 2 },
+      {
+        type: 'table',
+        rows: [
+          ['Hạng mục', 'Kinh phí'],
+          ['Đường giao thông', '1.200 triệu đồng'],
+          ['Nhà văn hóa', '850 triệu đồng'],
+        ],
+        page: 2,
+      },
+      { type: 'footnote', label: '1', text: 'Theo Nghị quyết số 12 của HĐND xã.', page: 2 },
+    ],
+  });
+}
+
 export function loadFixtures(): Article[] {
-  const list = [...seedArticle(), ...officialDocuments(120)];
+  const list = [...seedArticle(), officeArticle(), ...officialDocuments(120)];
   if (list.length > 0) return list;
   return [
     makeArticle({

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { test, expect, openApp, SCREENSHOTS } from './fixtures';
 import { Archive } from '../../electron/core/archive/archive';
 import { articleId } from '../../electron/core/archive/ids';
-import { makeDraft } from '../../electron/core/importers/draft';
-import type { Block } from '../../electron/core/model';
+import { makeDraft, type OriginalBytes } from '../../electron/core/importers/draft';
+import type { ArticleDraft, Block } from '../../electron/core/model';
 
 const DOCX = path.resolve(import.meta.dirname, '../fixtures/originals/van-ban.docx');
 
@@ -41,6 +41,23 @@ const BLOCKS: Block[] = [
   },
 ];
 
+/** The served archive, written beside the host as an import of an office file would write it. */
+async function seed(dbPath: string, draft: ArticleDraft, original?: OriginalBytes) {
+  const archive = Archive.open(dbPath);
+  try {
+    await archive.importItems([
+      {
+        from: draft.sourceId,
+        items: (async function* () {
+          yield { ok: true as const, draft, where: draft.sourceId, original };
+        })(),
+      },
+    ]);
+  } finally {
+    archive.close();
+  }
+}
+
 test('headings, lists, tables, footnotes, pages, a derived title and the original', async ({
   page,
   emptyHost: host,
@@ -53,29 +70,11 @@ test('headings, lists, tables, footnotes, pages, a derived title and the origina
     pageCount: 3,
     sourceId: 'ke-hoach-dan-van.docx',
   });
-  // The served archive, written beside the host as an import of a Word file would write it.
-  const archive = Archive.open(host.dbPath);
-  try {
-    await archive.importItems([
-      {
-        from: 'ke-hoach-dan-van.docx',
-        items: (async function* () {
-          yield {
-            ok: true as const,
-            draft,
-            where: 'ke-hoach-dan-van.docx',
-            original: {
-              bytes,
-              name: 'Kế hoạch dân vận.docx',
-              mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-            },
-          };
-        })(),
-      },
-    ]);
-  } finally {
-    archive.close();
-  }
+  await seed(host.dbPath, draft, {
+    bytes,
+    name: 'Kế hoạch dân vận.docx',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
   const id = articleId(draft);
 
   await openApp(page, host);
@@ -177,4 +176,63 @@ test('a saved page without a title keeps its heading, list and table', async ({
   await expect(article.getByRole('list').getByRole('listitem')).toHaveCount(2);
   await expect(article.getByRole('table').getByRole('row')).toHaveCount(2);
   await expect(article.getByRole('link', { name: 'Mở tệp gốc' })).toHaveCount(0);
+});
+
+test('text read from a scan says so, with its confidence', async ({ page, emptyHost: host }) => {
+  const png = path.resolve(import.meta.dirname, '../fixtures/originals/van-ban-trang-1.png');
+  const draft = makeDraft({
+    title: 'Luật Đảm bảo quyền tự do thân thể',
+    blocks: [
+      { type: 'p', text: 'Điều 1. Quyền tự do thân thể của công dân được tôn trọng.', page: 1 },
+    ],
+    pageCount: 1,
+    recognition: { engine: 'tesseract', confidence: 91.6, pages: [1] },
+    sourceId: 'van-ban-trang-1.png',
+  });
+  await seed(host.dbPath, draft, {
+    bytes: fs.readFileSync(png),
+    name: 'van-ban-trang-1.png',
+    mediaType: 'image/png',
+  });
+  await openApp(page, host);
+  await page.goto(`${host.url}#/article/${articleId(draft)}`);
+  const article = page.getByRole('article');
+  await expect(article.getByRole('note')).toHaveText(
+    'Văn bản được nhận dạng từ ảnh quét (độ tin cậy 92 %)',
+  );
+  await expect(article.getByText('Tiêu đề tự đặt')).toHaveCount(0);
+  await expect(article.getByRole('link', { name: 'Mở tệp gốc' })).toBeVisible();
+});
+
+test('on a narrow screen a wide table scrolls in its own region, the page does not', async ({
+  page,
+  emptyHost: host,
+}) => {
+  const cells = (r: number) =>
+    Array.from({ length: 8 }, (_, c) => `<td>Thôn số ${c + 1}, năm ${2018 + r}</td>`).join('');
+  const html = `<html><head><title>Số hộ nghèo theo thôn qua các năm</title></head><body><article>
+    <p>Bảng dưới đây tổng hợp số hộ nghèo của từng thôn trong xã qua các năm, theo báo cáo của các trưởng thôn.</p>
+    <table>${[0, 1, 2].map((r) => `<tr>${cells(r)}</tr>`).join('')}</table>
+    <p>Số hộ nghèo giảm đều ở tất cả các thôn nhờ các chương trình hỗ trợ sinh kế và vay vốn ưu đãi của Nhà nước.</p>
+    </article></body></html>`;
+  await page.setViewportSize({ width: 360, height: 700 });
+  await openApp(page, host);
+  const summary = (
+    await (
+      await page.request.post(new URL('api/importFiles', host.url).href, {
+        data: { files: [{ name: 'ho-ngheo.html', base64: Buffer.from(html).toString('base64') }] },
+      })
+    ).json()
+  ).result;
+  await page.goto(`${host.url}#/article/${summary.articleIds[0]}`);
+  const region = page.getByRole('region', { name: 'Bảng' });
+  await expect(region.getByRole('table').getByRole('row')).toHaveCount(3);
+  const sizes = await region.evaluate((el) => ({
+    content: el.scrollWidth,
+    shown: el.clientWidth,
+    page: document.documentElement.scrollWidth,
+    window: window.innerWidth,
+  }));
+  expect(sizes.content).toBeGreaterThan(sizes.shown);
+  expect(sizes.page).toBeLessThanOrEqual(sizes.window);
 });

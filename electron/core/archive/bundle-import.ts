@@ -190,7 +190,8 @@ export async function importBundle(
     const record = item.record;
     if (record.type === 'article') {
       articles.push(record);
-      chars += approximateChars(record);
+      // A carried original file counts too: a few large PDFs make a batch.
+      chars += approximateChars(record) + (record.original?.base64.length ?? 0);
       if (articles.length >= BATCH_ARTICLES || chars >= BATCH_CHARS) flush();
     } else if (record.type === 'annotation') {
       if (articles.length) flush(); // an annotation's article is written before it

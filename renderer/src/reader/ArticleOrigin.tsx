@@ -57,6 +57,9 @@ export function DerivedTitle({
             maxLength={1000}
             autoFocus
             onChange={(e) => setTitle(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setEditing(false);
+            }}
             aria-label={t('office.renameLabel')}
           />
           <button type="submit" className="button primary" disabled={saving || !title.trim()}>
