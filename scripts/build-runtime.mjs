@@ -1,7 +1,7 @@
 // Bundles the command line (with the browser host, its `serve` command) and the worker threads it
 // starts into dist/runtime/node/ as ESM, so no start pays for compiling TypeScript. Dependencies
-// but zod stay in node_modules: better-sqlite3 is native, and a package the command line does not
-// need for a given command is never read. The command line's heavy modules
+// stay in node_modules but the few that every start loads (BUNDLED): better-sqlite3 is native, and
+// a package the command line does not need for a given command is never read. The command line's heavy modules
 // are imported where they are used, so esbuild splits them into chunks that `--help` never loads.
 // bin/archive-reader.mjs runs this when the runtime is missing or stale (scripts/runtime-stamp.mjs).
 import { build } from 'esbuild';
@@ -11,9 +11,19 @@ import { fileURLToPath } from 'node:url';
 import { readStamp, ROOT, RUNTIME_DIR } from './runtime-stamp.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+/**
+ * Bundled: the pure-JavaScript packages every search or `--help` loads. zod's ESM build is ~95
+ * modules that Node would resolve and link one by one; commander and lunr are CommonJS, which Node
+ * scans for export names before an ESM import. Every other package stays in node_modules.
+ */
+const BUNDLED = new Set(['zod', 'commander', 'lunr']);
 const EXTERNAL = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter(
-  (name) => name !== 'zod',
+  (name) => !BUNDLED.has(name),
 );
+// Bundled CommonJS calls `require` for Node's built-ins; esbuild's ESM shim would throw without one.
+const esmRequire = {
+  js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+};
 
 const ENTRIES = {
   cli: 'electron/cli/index.ts',
@@ -34,9 +44,8 @@ export async function buildRuntime(dir = RUNTIME_DIR) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Every dependency stays in node_modules but zod: its ESM build is ~95 modules that Node would
-    // resolve and link one by one on each start; bundled, esbuild keeps only what the schemas use.
     external: EXTERNAL,
+    banner: esmRequire,
     sourcemap: 'linked',
     metafile: true,
     write: false,
