@@ -25,19 +25,31 @@ const esmRequire = {
   js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
 };
 
-const ENTRIES = {
-  cli: 'electron/cli/index.ts',
-  'worker-entry': 'electron/api/worker-entry.ts',
-  'catalog-worker': 'electron/core/search/catalog-worker.ts',
-  'fts-worker': 'electron/core/archive/fts-worker.ts',
-};
+/**
+ * The command line, and every worker thread the engine starts: each `sibling(import.meta.url,
+ * 'name.ts')` in electron/ (core/util/thread.ts), bundled as `name.js` beside the rest. A worker
+ * added later is found the same way (one the bundle lacked would still start, through tsx).
+ */
+export function entryPoints(root = ROOT) {
+  const entries = { cli: 'electron/cli/index.ts' };
+  const electron = path.join(root, 'electron');
+  for (const file of fs.readdirSync(electron, { recursive: true }).map(String)) {
+    if (!file.endsWith('.ts') || file.startsWith('main') || file.startsWith('preload')) continue;
+    const text = fs.readFileSync(path.join(electron, file), 'utf8');
+    for (const [, name] of text.matchAll(/sibling\(\s*import\.meta\.url,\s*'([\w-]+)\.ts'\s*\)/g)) {
+      const source = path.join('electron', path.dirname(file), `${name}.ts`);
+      if (fs.existsSync(path.join(root, source))) entries[name] = source.split(path.sep).join('/');
+    }
+  }
+  return entries;
+}
 
 /** Build into `dir` (dist/runtime/node/ unless told); returns the stamp it wrote. */
 export async function buildRuntime(dir = RUNTIME_DIR) {
   const builtFrom = Date.now(); // before any source is read: an edit during the build counts
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ENTRIES,
+    entryPoints: entryPoints(),
     outdir: dir,
     bundle: true,
     splitting: true,
