@@ -1,7 +1,7 @@
 // Bundles the command line (with the browser host, its `serve` command) and the worker threads it
 // starts into dist/runtime/node/ as ESM, so no start pays for compiling TypeScript. Dependencies
-// but zod stay in node_modules: better-sqlite3 is native, and a package the command line does not
-// need for a given command is never read. The command line's heavy modules
+// stay in node_modules but the few that every start loads (BUNDLED): better-sqlite3 is native, and
+// a package the command line does not need for a given command is never read. The command line's heavy modules
 // are imported where they are used, so esbuild splits them into chunks that `--help` never loads.
 // bin/archive-reader.mjs runs this when the runtime is missing or stale (scripts/runtime-stamp.mjs).
 import { build } from 'esbuild';
@@ -11,32 +11,53 @@ import { fileURLToPath } from 'node:url';
 import { readStamp, ROOT, RUNTIME_DIR } from './runtime-stamp.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+/**
+ * Bundled: the pure-JavaScript packages every search or `--help` loads. zod's ESM build is ~95
+ * modules that Node would resolve and link one by one; commander and lunr are CommonJS, which Node
+ * scans for export names before an ESM import. Every other package stays in node_modules.
+ */
+const BUNDLED = new Set(['zod', 'commander', 'lunr']);
 const EXTERNAL = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter(
-  (name) => name !== 'zod',
+  (name) => !BUNDLED.has(name),
 );
-
-const ENTRIES = {
-  cli: 'electron/cli/index.ts',
-  'worker-entry': 'electron/api/worker-entry.ts',
-  'catalog-worker': 'electron/core/search/catalog-worker.ts',
-  'fts-worker': 'electron/core/archive/fts-worker.ts',
+// Bundled CommonJS calls `require` for Node's built-ins; esbuild's ESM shim would throw without one.
+const esmRequire = {
+  js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
 };
+
+/**
+ * The command line, and every worker thread the engine starts: each `sibling(import.meta.url,
+ * 'name.ts')` in electron/ (core/util/thread.ts), bundled as `name.js` beside the rest. A worker
+ * added later is found the same way (one the bundle lacked would still start, through tsx).
+ */
+export function entryPoints(root = ROOT) {
+  const entries = { cli: 'electron/cli/index.ts' };
+  const electron = path.join(root, 'electron');
+  for (const file of fs.readdirSync(electron, { recursive: true }).map(String)) {
+    if (!file.endsWith('.ts') || file.startsWith('main') || file.startsWith('preload')) continue;
+    const text = fs.readFileSync(path.join(electron, file), 'utf8');
+    for (const [, name] of text.matchAll(/sibling\(\s*import\.meta\.url,\s*'([\w-]+)\.ts'\s*\)/g)) {
+      const source = path.join('electron', path.dirname(file), `${name}.ts`);
+      if (fs.existsSync(path.join(root, source))) entries[name] = source.split(path.sep).join('/');
+    }
+  }
+  return entries;
+}
 
 /** Build into `dir` (dist/runtime/node/ unless told); returns the stamp it wrote. */
 export async function buildRuntime(dir = RUNTIME_DIR) {
   const builtFrom = Date.now(); // before any source is read: an edit during the build counts
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ENTRIES,
+    entryPoints: entryPoints(),
     outdir: dir,
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Every dependency stays in node_modules but zod: its ESM build is ~95 modules that Node would
-    // resolve and link one by one on each start; bundled, esbuild keeps only what the schemas use.
     external: EXTERNAL,
+    banner: esmRequire,
     sourcemap: 'linked',
     metafile: true,
     write: false,

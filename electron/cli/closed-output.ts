@@ -11,14 +11,18 @@ export class OutputClosed extends Error {
   }
 }
 
-/** EPIPE on stdout or stderr ends the process with status 0 instead of an unhandled 'error'. */
+/**
+ * EPIPE on stdout or stderr ends the process instead of an unhandled 'error': with status 0, or
+ * the status it already had (a failed command whose stderr went to a closed pipe still failed).
+ */
 export function endQuietlyOnClosedOutput(
   streams: NodeJS.WriteStream[] = [process.stdout, process.stderr],
   exit: (code: number) => void = (code) => process.exit(code),
 ): void {
   for (const stream of streams) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return exit(0);
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED')
+        return exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
       throw error; // any other failure to write stays what it was
     });
   }
