@@ -131,6 +131,8 @@ function numbers(text: string): Found[] {
     const start = m.index;
     const end = start + m[0].length;
     const before = text.slice(Math.max(0, start - 200), start);
+    // "Mẫu số 05/TNDN", "Biểu số 01/BCTC": a form, not a document.
+    if (/(?<![\p{L}])(?:mẫu|biểu|phụ\s+lục|mã)(?:\s+số)?\s*$/iu.test(before)) continue;
     const f: Found = { start, end, number: m[1] };
     let typeAt = -1;
     let typeText = '';
@@ -376,6 +378,7 @@ export function findReferences(
   // A consolidated text (VBHN) lists the documents it merges in its heading: not its own acts.
   const consolidated = options.type === 'Văn bản hợp nhất' || /VBHN/i.test(options.ownNumber ?? '');
   const inTitle = consolidated ? 0 : titleEnd(texts);
+  const own = unquoted(texts);
   /** A list introduced by an act ("Bãi bỏ các văn bản sau:") continues on the following items. */
   let listAct: { act: string; free: boolean } | null = null;
   for (const [i, text] of texts.entries()) {
@@ -384,18 +387,21 @@ export function findReferences(
       listAct = null;
       continue;
     }
-    const leading = LEADING_ACT_RE.test(text);
-    if (listAct && /^\s*(?:[a-zđ]|\d+)\s*[.)]|^\s*[-–•+]/iu.test(text)) {
-      out.push(...acts(`${listAct.act} ${text}`, i, 'whole', text));
+    // Acts are read from the document's own words: what it quotes (the provisions an amending
+    // document inserts, "“Điều 1. … Thông tư này quy định …”") is blanked out.
+    const mine = own[i];
+    const leading = LEADING_ACT_RE.test(mine);
+    if (listAct && /^\s*(?:[a-zđ]|\d+)\s*[.)]|^\s*[-–•+]/iu.test(mine)) {
+      out.push(...acts(`${listAct.act} ${mine}`, i, 'whole', text));
       continue;
     }
     listAct = null;
-    for (const s of sentences(text)) {
+    for (const s of sentences(mine)) {
       const free = i < inTitle ? 'all' : s.offset === 0 && leading ? 'whole' : 'none';
       out.push(...acts(s.text, i, free, text));
     }
-    const intro = /:\s*$/.test(text) ? [...text.matchAll(ACT_RE)].pop() : undefined;
-    if (intro && (leading || SELF_RE.test(text)) && !numbers(text).length)
+    const intro = /:\s*$/.test(mine) ? [...mine.matchAll(ACT_RE)].pop() : undefined;
+    if (intro && (leading || SELF_RE.test(mine)) && !numbers(mine).length)
       listAct = { act: intro[0], free: true };
   }
   if (options.title && !consolidated) {
@@ -403,6 +409,27 @@ export function findReferences(
     for (const s of sentences(title)) out.push(...acts(s.text, -1, 'all', title));
   }
   return dedupe(out, options.ownNumber ? normalizeNumber(options.ownNumber) : null);
+}
+
+/** A quotation left open runs on for at most this many blocks (a stray mark ends there). */
+const QUOTE_BLOCKS = 40;
+
+/** The blocks with every quoted span (“…”, over several blocks too) replaced by spaces. */
+function unquoted(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  let open = 0; // blocks the current quotation has run for, 0 when none is open
+  for (const text of texts) {
+    let blanked = '';
+    for (const ch of text) {
+      if (ch === '“') open = Math.max(open, 1);
+      const inside = open > 0;
+      if (ch === '”') open = 0;
+      blanked += inside || ch === '”' ? ' '.repeat(ch.length) : ch;
+    }
+    out.push(blanked);
+    if (open > 0 && ++open > QUOTE_BLOCKS) open = 0;
+  }
+  return out;
 }
 
 /** One reference per kind and document (the first met), never to the document itself. */
