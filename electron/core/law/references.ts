@@ -109,9 +109,15 @@ const PART_RE =
 /** What may stand between two documents of one list ("… số A và Nghị định số B"). */
 const DESCRIPTIVE_RE =
   /quy\s+định|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|thi\s+hành|(?<![\p{L}])về(?![\p{L}])/iu;
-/** A clause that starts with an act: "Điều 3. Bãi bỏ …", "1. Thay thế …", "a) Bãi bỏ …". */
+/** Words before an act that make it a noun or passive (the acting document is another). */
+const NOT_AN_ACT_RE =
+  /(?<![\p{L}])(?:được|bị|theo|thủ\s+tục|trình\s+tự|việc|đề\s+nghị|hồ\s+sơ|yêu\s+cầu|văn\s+bản)\s*$/iu;
+/**
+ * A clause that starts with an act: "Điều 3. Bãi bỏ …", "1. Thay thế …", "a) Bãi bỏ …", or a
+ * capitalised "Sửa đổi, bổ sung …" (a lower-case one continues a sentence cut by a line break).
+ */
 const LEADING_ACT_RE = new RegExp(
-  `^(?:điều\\s+\\d+\\w?\\s*[.:]\\s*|(?:\\d+(?:\\.\\d+)*|[a-zđ])\\s*[.)]\\s*|[-–•+]\\s*)?(?:${Object.values(ACT_SOURCE).join('|')})`,
+  `^(?:[Đđ]iều\\s+\\d+\\w?\\s*[.:]\\s*|(?:\\d+(?:\\.\\d+)*|[a-zđ])\\s*[.)]\\s*|[-–•+]\\s*)?(?<act>${Object.values(ACT_SOURCE).join('|')})`,
   'iu',
 );
 
@@ -218,8 +224,12 @@ const NAME_END_RE = new RegExp(
 /** The head of a basis without a number: "Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025". */
 function namedBasis(segment: string): { type: string; name: string; date?: string } | null {
   const m = new RegExp(`^\\s*(${TYPE_SOURCE})(?![\\p{L}])`, 'iu').exec(segment);
-  // "Nghị định số …/…/NĐ-CP ngày …": a form to fill in, not a document.
-  if (!m || /^\s*số(?![\p{L}])/iu.test(segment.slice(m.index + m[0].length))) return null;
+  if (!m) return null;
+  // "Nghị định số …/…/NĐ-CP ngày …": a form to fill in; "Nghị quyết của Quốc hội về …": a kind
+  // of document, not one named.
+  const after = segment.slice(m.index + m[0].length);
+  if (/^\s*(?:số|của|về|này|đó|khác|các|có|liên\s+quan|hiện\s+hành|mới)(?![\p{L}])/iu.test(after))
+    return null;
   const cut = segment.search(NAME_END_RE);
   const name = (cut >= 0 ? segment.slice(0, cut) : segment).replace(/[\s.;,]+$/u, '').trim();
   if (name.length <= m[1].length || name.length > 160) return null;
@@ -298,7 +308,8 @@ function acts(
     previousActEnd = at + m[0].length;
     if (joined) continue;
     // Passive: the document named before is the one acted on by another ("được sửa đổi bởi").
-    if (/(?:được|bị)\s*$/iu.test(sentence.slice(Math.max(0, at - 12), at))) continue;
+    // A noun, not an act: "theo hướng dẫn tại …", "thủ tục sửa đổi, bổ sung Quyết định giao …".
+    if (NOT_AN_ACT_RE.test(sentence.slice(Math.max(0, at - 16), at))) continue;
     const subject = selfBefore(sentence, at);
     const lastNumber = found.filter((f) => f.end <= at).pop()?.end ?? -1;
     const own =
@@ -390,7 +401,8 @@ export function findReferences(
     // Acts are read from the document's own words: what it quotes (the provisions an amending
     // document inserts, "“Điều 1. … Thông tư này quy định …”") is blanked out.
     const mine = own[i];
-    const leading = LEADING_ACT_RE.test(mine);
+    const lead = LEADING_ACT_RE.exec(mine);
+    const leading = lead !== null && /^\p{Lu}/u.test(lead.groups!.act);
     if (listAct && /^\s*(?:[a-zđ]|\d+)\s*[.)]|^\s*[-–•+]/iu.test(mine)) {
       out.push(...acts(`${listAct.act} ${mine}`, i, 'whole', text));
       continue;

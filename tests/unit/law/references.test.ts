@@ -119,6 +119,10 @@ const CASES: Array<[string, string[], string[]]> = [
   // the law replaced, not the one that had amended it.
   ['19/2012/QH13', ['replaces 30/2004/QH11'], ['replaces 12/2008/QH12']],
   ['191/2026/NĐ-CP', ['replaces 39/2022/NĐ-CP'], []],
+  // "… theo hướng dẫn tại khoản 2, Mục II, Thông tư số 02/2007/TT-BNV": guidance followed, not given.
+  ['30/2022/TT-BLĐTBXH', [], ['guides 02/2007/TT-BNV']],
+  // "Căn cứ Nghị quyết của Quốc hội về dự toán …" in a provision names no document.
+  ['118/2026/NĐ-CP', ['guides 89/2025/QH15'], ['cites Nghị quyết của Quốc hội']],
 ];
 
 for (const [number, expected, absent] of CASES) {
