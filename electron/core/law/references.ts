@@ -74,7 +74,7 @@ const LETTER = 'A-ZĐÐ';
  * "03/2016/TTLT-BCA-BQP". Dates ("01/7/2016") have no letters and never match.
  */
 const NUMBER_RE = new RegExp(
-  `(?<![\\p{L}\\d/.])(\\d{1,5}(?:\\.\\d{1,3})?(?:\\s?/\\s?\\d{4})?\\s?/\\s?[${LETTER}][${LETTER}0-9]*(?:\\s?[-–—‑]\\s?[${LETTER}][${LETTER}0-9a-zđ]*)*)(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d/.\\-–])(\\d{1,5}(?:\\.\\d{1,3})?(?:\\s?/\\s?\\d{4})?\\s?/\\s?[${LETTER}][${LETTER}0-9]*(?:\\s?[-–—‑]\\s?[${LETTER}][${LETTER}0-9a-zđ]*)*)(?![\\p{L}\\d])`,
   'gu',
 );
 
@@ -108,10 +108,11 @@ const PART_RE =
   /(?<![\p{L}])(?:điều|khoản|điểm|chương|mục|phần|phụ\s+lục|cụm\s+từ|mẫu|biểu|tên|nội\s+dung|quy\s+định\s+tại)(?![\p{L}])/iu;
 /** What may stand between two documents of one list ("… số A và Nghị định số B"). */
 const DESCRIPTIVE_RE =
-  /quy\s+định|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|thi\s+hành|(?<![\p{L}])về(?![\p{L}])/iu;
+  /quy\s+định|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|thi\s+hành|hiệu\s+lực|áp\s+dụng|điều\s+chỉnh|ban\s+hành|(?<![\p{L}])về(?![\p{L}])/iu;
 /** Words before an act that make it a noun or passive (the acting document is another). */
 const NOT_AN_ACT_RE =
   /(?<![\p{L}])(?:được|bị|theo|thủ\s+tục|trình\s+tự|việc|đề\s+nghị|hồ\s+sơ|yêu\s+cầu|văn\s+bản)\s*$/iu;
+const NAMED_BY_ACT_RE = new RegExp(`(?<![\\p{L}])(?:${TYPE_SOURCE})\\s*$`, 'iu');
 /**
  * A clause that starts with an act: "Điều 3. Bãi bỏ …", "1. Thay thế …", "a) Bãi bỏ …", or a
  * capitalised "Sửa đổi, bổ sung …" (a lower-case one continues a sentence cut by a line break).
@@ -309,7 +310,10 @@ function acts(
     if (joined) continue;
     // Passive: the document named before is the one acted on by another ("được sửa đổi bởi").
     // A noun, not an act: "theo hướng dẫn tại …", "thủ tục sửa đổi, bổ sung Quyết định giao …".
-    if (NOT_AN_ACT_RE.test(sentence.slice(Math.max(0, at - 16), at))) continue;
+    const lead = sentence.slice(Math.max(0, at - 24), at);
+    if (NOT_AN_ACT_RE.test(lead)) continue;
+    // Part of a name outside the title: "Luật sửa đổi, bổ sung một số điều của Luật …".
+    if (free !== 'all' && NAMED_BY_ACT_RE.test(lead)) continue;
     const subject = selfBefore(sentence, at);
     const lastNumber = found.filter((f) => f.end <= at).pop()?.end ?? -1;
     const own =
@@ -402,7 +406,10 @@ export function findReferences(
     // document inserts, "“Điều 1. … Thông tư này quy định …”") is blanked out.
     const mine = own[i];
     const lead = LEADING_ACT_RE.exec(mine);
-    const leading = lead !== null && /^\p{Lu}/u.test(lead.groups!.act);
+    // A government resolution's clauses list plans ("- Sửa đổi, bổ sung Điều 18 Nghị định số …"
+    // is to be done), not acts of its own.
+    const leading =
+      lead !== null && /^\p{Lu}/u.test(lead.groups!.act) && options.type !== 'Nghị quyết';
     if (listAct && /^\s*(?:[a-zđ]|\d+)\s*[.)]|^\s*[-–•+]/iu.test(mine)) {
       out.push(...acts(`${listAct.act} ${mine}`, i, 'whole', text));
       continue;
