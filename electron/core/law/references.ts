@@ -74,7 +74,7 @@ const LETTER = 'A-ZĐÐ';
  * "03/2016/TTLT-BCA-BQP". Dates ("01/7/2016") have no letters and never match.
  */
 const NUMBER_RE = new RegExp(
-  `(?<![\\p{L}\\d/.])(\\d{1,5}(?:\\.\\d{1,3})?(?:\\s?/\\s?\\d{4})?\\s?/\\s?[${LETTER}][${LETTER}0-9]*(?:\\s?[-–—‑]\\s?[${LETTER}][${LETTER}0-9a-zđ]*)*)(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d/.\\-–])(\\d{1,5}(?:\\.\\d{1,3})?(?:\\s?/\\s?\\d{4})?\\s?/\\s?[${LETTER}][${LETTER}0-9]*(?:\\s?[-–—‑]\\s?[${LETTER}][${LETTER}0-9a-zđ]*)*)(?![\\p{L}\\d])`,
   'gu',
 );
 
@@ -108,10 +108,17 @@ const PART_RE =
   /(?<![\p{L}])(?:điều|khoản|điểm|chương|mục|phần|phụ\s+lục|cụm\s+từ|mẫu|biểu|tên|nội\s+dung|quy\s+định\s+tại)(?![\p{L}])/iu;
 /** What may stand between two documents of one list ("… số A và Nghị định số B"). */
 const DESCRIPTIVE_RE =
-  /quy\s+định|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|thi\s+hành|(?<![\p{L}])về(?![\p{L}])/iu;
-/** A clause that starts with an act: "Điều 3. Bãi bỏ …", "1. Thay thế …", "a) Bãi bỏ …". */
+  /quy\s+định|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|thi\s+hành|hiệu\s+lực|áp\s+dụng|điều\s+chỉnh|ban\s+hành|(?<![\p{L}])về(?![\p{L}])/iu;
+/** Words before an act that make it a noun or passive (the acting document is another). */
+const NOT_AN_ACT_RE =
+  /(?<![\p{L}])(?:được|bị|theo|thủ\s+tục|trình\s+tự|việc|đề\s+nghị|hồ\s+sơ|yêu\s+cầu|văn\s+bản)\s*$/iu;
+const NAMED_BY_ACT_RE = new RegExp(`(?<![\\p{L}])(?:${TYPE_SOURCE})\\s*$`, 'iu');
+/**
+ * A clause that starts with an act: "Điều 3. Bãi bỏ …", "1. Thay thế …", "a) Bãi bỏ …", or a
+ * capitalised "Sửa đổi, bổ sung …" (a lower-case one continues a sentence cut by a line break).
+ */
 const LEADING_ACT_RE = new RegExp(
-  `^(?:điều\\s+\\d+\\w?\\s*[.:]\\s*|(?:\\d+(?:\\.\\d+)*|[a-zđ])\\s*[.)]\\s*|[-–•+]\\s*)?(?:${Object.values(ACT_SOURCE).join('|')})`,
+  `^(?:[Đđ]iều\\s+\\d+\\w?\\s*[.:]\\s*|(?:\\d+(?:\\.\\d+)*|[a-zđ])\\s*[.)]\\s*|[-–•+]\\s*)?(?<act>${Object.values(ACT_SOURCE).join('|')})`,
   'iu',
 );
 
@@ -131,6 +138,8 @@ function numbers(text: string): Found[] {
     const start = m.index;
     const end = start + m[0].length;
     const before = text.slice(Math.max(0, start - 200), start);
+    // "Mẫu số 05/TNDN", "Biểu số 01/BCTC": a form, not a document.
+    if (/(?<![\p{L}])(?:mẫu|biểu|phụ\s+lục|mã)(?:\s+số)?\s*$/iu.test(before)) continue;
     const f: Found = { start, end, number: m[1] };
     let typeAt = -1;
     let typeText = '';
@@ -216,8 +225,12 @@ const NAME_END_RE = new RegExp(
 /** The head of a basis without a number: "Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025". */
 function namedBasis(segment: string): { type: string; name: string; date?: string } | null {
   const m = new RegExp(`^\\s*(${TYPE_SOURCE})(?![\\p{L}])`, 'iu').exec(segment);
-  // "Nghị định số …/…/NĐ-CP ngày …": a form to fill in, not a document.
-  if (!m || /^\s*số(?![\p{L}])/iu.test(segment.slice(m.index + m[0].length))) return null;
+  if (!m) return null;
+  // "Nghị định số …/…/NĐ-CP ngày …": a form to fill in; "Nghị quyết của Quốc hội về …": a kind
+  // of document, not one named.
+  const after = segment.slice(m.index + m[0].length);
+  if (/^\s*(?:số|của|về|này|đó|khác|các|có|liên\s+quan|hiện\s+hành|mới)(?![\p{L}])/iu.test(after))
+    return null;
   const cut = segment.search(NAME_END_RE);
   const name = (cut >= 0 ? segment.slice(0, cut) : segment).replace(/[\s.;,]+$/u, '').trim();
   if (name.length <= m[1].length || name.length > 160) return null;
@@ -296,7 +309,11 @@ function acts(
     previousActEnd = at + m[0].length;
     if (joined) continue;
     // Passive: the document named before is the one acted on by another ("được sửa đổi bởi").
-    if (/(?:được|bị)\s*$/iu.test(sentence.slice(Math.max(0, at - 12), at))) continue;
+    // A noun, not an act: "theo hướng dẫn tại …", "thủ tục sửa đổi, bổ sung Quyết định giao …".
+    const lead = sentence.slice(Math.max(0, at - 24), at);
+    if (NOT_AN_ACT_RE.test(lead)) continue;
+    // Part of a name outside the title: "Luật sửa đổi, bổ sung một số điều của Luật …".
+    if (free !== 'all' && NAMED_BY_ACT_RE.test(lead)) continue;
     const subject = selfBefore(sentence, at);
     const lastNumber = found.filter((f) => f.end <= at).pop()?.end ?? -1;
     const own =
@@ -376,6 +393,7 @@ export function findReferences(
   // A consolidated text (VBHN) lists the documents it merges in its heading: not its own acts.
   const consolidated = options.type === 'Văn bản hợp nhất' || /VBHN/i.test(options.ownNumber ?? '');
   const inTitle = consolidated ? 0 : titleEnd(texts);
+  const own = unquoted(texts);
   /** A list introduced by an act ("Bãi bỏ các văn bản sau:") continues on the following items. */
   let listAct: { act: string; free: boolean } | null = null;
   for (const [i, text] of texts.entries()) {
@@ -384,18 +402,25 @@ export function findReferences(
       listAct = null;
       continue;
     }
-    const leading = LEADING_ACT_RE.test(text);
-    if (listAct && /^\s*(?:[a-zđ]|\d+)\s*[.)]|^\s*[-–•+]/iu.test(text)) {
-      out.push(...acts(`${listAct.act} ${text}`, i, 'whole', text));
+    // Acts are read from the document's own words: what it quotes (the provisions an amending
+    // document inserts, "“Điều 1. … Thông tư này quy định …”") is blanked out.
+    const mine = own[i];
+    const lead = LEADING_ACT_RE.exec(mine);
+    // A government resolution's clauses list plans ("- Sửa đổi, bổ sung Điều 18 Nghị định số …"
+    // is to be done), not acts of its own.
+    const leading =
+      lead !== null && /^\p{Lu}/u.test(lead.groups!.act) && options.type !== 'Nghị quyết';
+    if (listAct && /^\s*(?:[a-zđ]|\d+)\s*[.)]|^\s*[-–•+]/iu.test(mine)) {
+      out.push(...acts(`${listAct.act} ${mine}`, i, 'whole', text));
       continue;
     }
     listAct = null;
-    for (const s of sentences(text)) {
+    for (const s of sentences(mine)) {
       const free = i < inTitle ? 'all' : s.offset === 0 && leading ? 'whole' : 'none';
       out.push(...acts(s.text, i, free, text));
     }
-    const intro = /:\s*$/.test(text) ? [...text.matchAll(ACT_RE)].pop() : undefined;
-    if (intro && (leading || SELF_RE.test(text)) && !numbers(text).length)
+    const intro = /:\s*$/.test(mine) ? [...mine.matchAll(ACT_RE)].pop() : undefined;
+    if (intro && (leading || SELF_RE.test(mine)) && !numbers(mine).length)
       listAct = { act: intro[0], free: true };
   }
   if (options.title && !consolidated) {
@@ -403,6 +428,27 @@ export function findReferences(
     for (const s of sentences(title)) out.push(...acts(s.text, -1, 'all', title));
   }
   return dedupe(out, options.ownNumber ? normalizeNumber(options.ownNumber) : null);
+}
+
+/** A quotation left open runs on for at most this many blocks (a stray mark ends there). */
+const QUOTE_BLOCKS = 40;
+
+/** The blocks with every quoted span (“…”, over several blocks too) replaced by spaces. */
+function unquoted(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  let open = 0; // blocks the current quotation has run for, 0 when none is open
+  for (const text of texts) {
+    let blanked = '';
+    for (const ch of text) {
+      if (ch === '“') open = Math.max(open, 1);
+      const inside = open > 0;
+      if (ch === '”') open = 0;
+      blanked += inside || ch === '”' ? ' '.repeat(ch.length) : ch;
+    }
+    out.push(blanked);
+    if (open > 0 && ++open > QUOTE_BLOCKS) open = 0;
+  }
+  return out;
 }
 
 /** One reference per kind and document (the first met), never to the document itself. */

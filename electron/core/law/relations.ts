@@ -20,9 +20,9 @@ export function isDocument(draft: Pick<ArticleDraft, 'docNumber' | 'docType'>): 
   return Boolean(draft.docNumber || draft.docType);
 }
 
-/** How a reference is shown: its type and number, else its name. */
+/** How a reference is shown: its name or type and its number, else its name. */
 export function referenceLabel(r: Pick<Reference, 'type' | 'number' | 'name'>): string {
-  if (r.number) return r.type ? `${r.type} số ${r.number}` : r.number;
+  if (r.number) return r.name || r.type ? `${r.name ?? r.type} số ${r.number}` : r.number;
   return r.name ?? r.type ?? '';
 }
 

@@ -61,18 +61,17 @@ const CASES: Array<[string, string[], string[]]> = [
     ['repeals 45/2019/QH14', 'repeals 35/2018/QH14', 'repeals 93/2015/QH13'],
   ],
   ['91/2015/QH13', ['repeals 33/2005/QH11'], []],
-  // "Thông tư này … thay thế Thông tư số 155/2015/TT-BTC"; replacing or repealing a part amends.
+  // A consolidated text: its basis is cited; the documents its heading lists as merged, and the
+  // final clauses of theirs it quotes, are not its own acts.
   [
     '10/VBHN-BTC',
+    ['cites 59/2020/QH14', 'cites 03/2022/QH15', 'cites 87/2017/NĐ-CP'],
     [
-      'replaces 155/2015/TT-BTC',
-      'amends 120/2020/TT-BTC',
+      'amends 96/2020/TT-BTC',
+      'amends 119/2020/TT-BTC',
+      'replaces 120/2020/TT-BTC',
       'amends 68/2024/TT-BTC',
-      'cites 59/2020/QH14',
-      'cites 03/2022/QH15',
     ],
-    // The heading of a consolidated text lists the documents it merges: not its own acts.
-    ['amends 96/2020/TT-BTC', 'amends 119/2020/TT-BTC', 'replaces 120/2020/TT-BTC'],
   ],
   // A title in capitals that amends five circulars.
   [
@@ -97,7 +96,17 @@ const CASES: Array<[string, string[], string[]]> = [
   ['127/2026/NĐ-CP', ['cites 05/2007/QH12', 'cites 78/2025/QH15', 'cites 61/2020/QH14'], []],
   // Guides: a law by name, a resolution by number.
   ['158/2025/NĐ-CP', ['guides Luật Bảo hiểm xã hội', 'guides 142/2024/QH15'], []],
-  ['188/2025/NĐ-CP', ['guides 25/2008/QH12'], ['guides Luật Bảo hiểm y tế']],
+  // Ending one decree, and parts of two others ("b) Các khoản 3 và 4 Điều 95 của Nghị định số …").
+  [
+    '188/2025/NĐ-CP',
+    [
+      'guides 25/2008/QH12',
+      'repeals 146/2018/NĐ-CP',
+      'amends 24/2024/NĐ-CP',
+      'amends 74/2025/NĐ-CP',
+    ],
+    ['guides Luật Bảo hiểm y tế', 'repeals 24/2024/NĐ-CP'],
+  ],
   ['9716/VBHN-BKHĐT', ['repeals 82/2018/NĐ-CP'], []],
   // "Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 1480/QĐ-TTg"
   [
@@ -105,7 +114,15 @@ const CASES: Array<[string, string[], string[]]> = [
     ['replaces 1480/QĐ-TTg', 'cites 23/2023/QĐ-TTg', 'cites Luật Tổ chức Chính phủ'],
     [],
   ],
-  ['2651/VBHN-BLĐTBXH', ['replaces 50/2013/NĐ-CP'], ['amends 51/2016/NĐ-CP']],
+  ['2651/VBHN-BLĐTBXH', [], ['amends 51/2016/NĐ-CP']],
+  // "… và thay thế Luật xuất bản số 30/2004/QH11 đã được sửa đổi … theo Luật số 12/2008/QH12":
+  // the law replaced, not the one that had amended it.
+  ['19/2012/QH13', ['replaces 30/2004/QH11'], ['replaces 12/2008/QH12']],
+  ['191/2026/NĐ-CP', ['replaces 39/2022/NĐ-CP'], []],
+  // "… theo hướng dẫn tại khoản 2, Mục II, Thông tư số 02/2007/TT-BNV": guidance followed, not given.
+  ['30/2022/TT-BLĐTBXH', [], ['guides 02/2007/TT-BNV']],
+  // "Căn cứ Nghị quyết của Quốc hội về dự toán …" in a provision names no document.
+  ['118/2026/NĐ-CP', ['guides 89/2025/QH15'], ['cites Nghị quyết của Quốc hội']],
 ];
 
 for (const [number, expected, absent] of CASES) {
