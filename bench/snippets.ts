@@ -3,10 +3,12 @@
  * its syllables (laws of 300,000 characters first: the worst page), each snippet made as the
  * results page makes it. Queries: fixed ones (common syllables, a law's wording) and 2–4
  * consecutive syllables of titles drawn with a seeded PRNG. Prints the page time's median and p95
- * and the share of pages whose marks are whole pairs. Another snippet module (an older version,
- * put beside this one's) can be measured the same way for a ratio:
+ * and how many marks hold several words. Given other snippet modules (an older version put beside
+ * this one's, e.g. `git show REV:electron/core/search/snippet.ts > electron/core/search/old.ts`),
+ * it measures each on the same pages, in alternation (the machine's noise falls on all alike),
+ * and prints their medians' ratio to the first:
  *
- *   npx tsx bench/snippets.ts [path/to/snippet.ts]
+ *   npx tsx bench/snippets.ts [path/to/snippet.ts ...]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,11 +44,22 @@ function read(file: string, limit: number): Array<{ title: string; paragraphs: s
     });
 }
 
+interface Module {
+  name: string;
+  makeSnippet: MakeSnippet;
+  pages: number[];
+  marks: number;
+  several: number;
+}
+
 async function main() {
-  const modulePath = process.argv[2]
-    ? path.resolve(process.argv[2])
-    : path.resolve(import.meta.dirname, '../electron/core/search/snippet.ts');
-  const { makeSnippet } = (await import(modulePath)) as { makeSnippet: MakeSnippet };
+  const paths =
+    process.argv.length > 2 ? process.argv.slice(2) : ['electron/core/search/snippet.ts'];
+  const modules: Module[] = [];
+  for (const p of paths) {
+    const { makeSnippet } = (await import(path.resolve(p))) as { makeSnippet: MakeSnippet };
+    modules.push({ name: p, makeSnippet, pages: [], marks: 0, several: 0 });
+  }
   const docs = [
     ...read('official-documents-vn.jsonl.gz', 451),
     ...read('baomoi-2017-35k.jsonl.gz', 3000),
@@ -70,9 +83,7 @@ async function main() {
     queries.push(words.slice(at, at + n).join(' '));
   }
 
-  const pages: number[] = [];
-  let paired = 0;
-  let marked = 0;
+  let pageCount = 0;
   for (const query of queries) {
     const clauses = parseQuery(query).clauses;
     const syllables = clauses.flatMap((c) => c.tokens.map((t) => ` ${t.folded} `));
@@ -81,27 +92,33 @@ async function main() {
       .sort((a, b) => b.folded.length - a.folded.length)
       .slice(0, PAGE);
     if (!page.length) continue;
-    let html: string[] = [];
+    pageCount++;
     for (let round = 0; round < ROUNDS; round++) {
-      const start = process.hrtime.bigint();
-      html = page.map((d) => makeSnippet(d.paragraphs, clauses));
-      pages.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    for (const h of html) {
-      const marks = [...h.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]);
-      marked += marks.length;
-      paired += marks.filter((m) => /\s/.test(m)).length;
+      for (const m of modules) {
+        const start = process.hrtime.bigint();
+        const html = page.map((d) => m.makeSnippet(d.paragraphs, clauses));
+        m.pages.push(Number(process.hrtime.bigint() - start) / 1e6);
+        if (round > 0) continue;
+        for (const h of html) {
+          const marks = [...h.matchAll(/<mark>(.*?)<\/mark>/g)].map((x) => x[1]);
+          m.marks += marks.length;
+          m.several += marks.filter((x) => /\s/.test(x)).length;
+        }
+      }
     }
   }
-  const d = distribution(pages);
-  console.log(`snippet module: ${path.relative(process.cwd(), modulePath)}`);
   console.log(
-    `${queries.length} queries, pages of ${PAGE} (longest articles first), ${ROUNDS} rounds`,
+    `${pageCount} pages of ${PAGE} (longest articles holding the query first), ${ROUNDS} rounds`,
   );
-  console.log(
-    `page time: median ${d.p50.toFixed(2)} ms, p95 ${d.p95.toFixed(2)} ms, max ${d.max.toFixed(2)} ms`,
-  );
-  console.log(`marks: ${marked}, of which several words in one mark: ${paired}`);
+  const base = distribution(modules[0].pages);
+  for (const m of modules) {
+    const d = distribution(m.pages);
+    const ratio = m === modules[0] ? '' : `, median ×${(d.p50 / base.p50).toFixed(2)} of the first`;
+    console.log(
+      `${m.name}: page median ${d.p50.toFixed(2)} ms, p95 ${d.p95.toFixed(2)} ms, max ${d.max.toFixed(2)} ms${ratio}; ` +
+        `${m.marks} marks, ${m.several} of several words`,
+    );
+  }
 }
 
 await main();

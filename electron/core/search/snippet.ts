@@ -48,10 +48,11 @@ export function clauseMarks(clauses: readonly Clause[]): MarkQuery {
 const SCAN_BUDGET = 10_000;
 /**
  * Past the budget, the next this many characters are skimmed for paragraphs holding the whole
- * query, and those are read. Skimming a whole 300,000-character law for it took a page of 20
- * long documents from 12 to 50 ms (median, bench/snippets.ts); this much keeps it near 20.
+ * query, and those are read. On pages of the 20 longest documents holding a query
+ * (bench/snippets.ts), skimming 30,000 made the median page 1.19 times the one without (60,000:
+ * 1.56 times, for few better snippets); a whole 300,000-character law, 4 times.
  */
-const SKIM_BUDGET = 60_000;
+const SKIM_BUDGET = 30_000;
 
 const VARIANTS: Record<string, string> = {
   a: 'aàáảãạăằắẳẵặâầấẩẫậ',
@@ -94,6 +95,22 @@ function wholeQuery(query: MarkQuery): { test(text: string): boolean } | null {
 }
 
 /** One expression matching any of the runs of needles (syllables separated by spaces). */
+/**
+ * The expressions of the last queries: a page of hits makes one snippet per hit with the same
+ * query, and compiling these expressions costs more than a short article's whole snippet.
+ */
+const expressions = new Map<string, RegExp>();
+
+function compiled(source: string): RegExp {
+  let re = expressions.get(source);
+  if (!re) {
+    if (expressions.size >= 16) expressions.clear();
+    re = new RegExp(source);
+    expressions.set(source, re);
+  }
+  return re;
+}
+
 function anyOf(
   runs: MarkNeedle[][],
   anyCase = false,
@@ -108,7 +125,7 @@ function anyOf(
     .filter((run) => run.length > 0)
     .map((run) => `(?<!${wordChar})${run.map(word).join('[ \u00a0\u202f]+')}`);
   if (!alternatives.length) return null;
-  const re = new RegExp(alternatives.join('|'));
+  const re = compiled(alternatives.join('|'));
   return { re, test: anyCase ? (text) => re.test(text) : (text) => re.test(text.toLowerCase()) };
 }
 
