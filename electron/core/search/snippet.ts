@@ -47,11 +47,12 @@ export function clauseMarks(clauses: readonly Clause[]): MarkQuery {
  */
 const SCAN_BUDGET = 10_000;
 /**
- * Past the budget, a paragraph where two query syllables stand together as typed ("thành niên")
- * is still read, up to this many more characters: in a law, that is the Điều the query is about,
- * far beyond the first paragraphs that share its common syllables ("người", "có").
+ * Past the budget, the next this many characters are skimmed for paragraphs holding the whole
+ * query, and those are read. On pages of the 20 longest documents holding a query
+ * (bench/snippets.ts), skimming 30,000 made the median page 1.19 times the one without (60,000:
+ * 1.56 times, for few better snippets); a whole 300,000-character law, 4 times.
  */
-const PAIR_BUDGET = 30_000;
+const SKIM_BUDGET = 30_000;
 
 const VARIANTS: Record<string, string> = {
   a: 'aàáảãạăằắẳẵặâầấẩẫậ',
@@ -78,25 +79,54 @@ function prefilter(list: MarkNeedle[]): { test(text: string): boolean } | null {
   return anyOf([...prefixOf].map(([folded, prefix]) => [{ folded, prefix }]));
 }
 
-/** The same test for the query's pairs: two syllables typed side by side, found side by side. */
-function pairFilter(query: MarkQuery): { test(text: string): boolean } | null {
-  const pairs: MarkNeedle[][] = [];
-  for (let i = 0; i + 1 < query.terms.length; i++) pairs.push(query.terms.slice(i, i + 2));
-  for (const phrase of query.phrases) if (phrase.length > 1) pairs.push(phrase.slice(0, 2));
-  return anyOf(pairs);
+/**
+ * The query as typed, whole: its free syllables side by side in order, or one of its phrases.
+ * Past the budget, only a paragraph that holds it is read: in a law, that is the Điều the query
+ * quotes ("người chưa thành niên có thể có nơi cư trú khác"), far beyond the first paragraphs
+ * that share its common syllables. One expression, upper and lower case in it (no lower-cased
+ * copy of each paragraph), so the rest of a 300,000-character law is skimmed, not read.
+ */
+function wholeQuery(query: MarkQuery): { test(text: string): boolean } | null {
+  const runs = [
+    query.terms.length > 1 ? query.terms : [],
+    ...query.phrases.filter((p) => p.length > 1),
+  ];
+  return anyOf(runs, true);
 }
 
 /** One expression matching any of the runs of needles (syllables separated by spaces). */
-function anyOf(runs: MarkNeedle[][]): { test(text: string): boolean } | null {
+/**
+ * The expressions of the last queries: a page of hits makes one snippet per hit with the same
+ * query, and compiling these expressions costs more than a short article's whole snippet.
+ */
+const expressions = new Map<string, RegExp>();
+
+function compiled(source: string): RegExp {
+  let re = expressions.get(source);
+  if (!re) {
+    if (expressions.size >= 16) expressions.clear();
+    re = new RegExp(source);
+    expressions.set(source, re);
+  }
+  return re;
+}
+
+function anyOf(
+  runs: MarkNeedle[][],
+  anyCase = false,
+): { re: RegExp; test(text: string): boolean } | null {
+  const letters = (c: string) => (anyCase ? c + c.toUpperCase() : c);
+  const wordChar = anyCase ? WORD_CHAR.replace('a-z', 'A-Za-z') : WORD_CHAR;
   const word = ({ folded, prefix }: MarkNeedle) =>
-    [...folded].map((c) => (VARIANTS[c] ? `[${VARIANTS[c]}]` : c)).join('') +
-    (prefix ? '' : `(?!${WORD_CHAR})`);
+    [...folded]
+      .map((c) => (VARIANTS[c] || anyCase ? `[${letters(VARIANTS[c] ?? c)}]` : c))
+      .join('') + (prefix ? '' : `(?!${wordChar})`);
   const alternatives = runs
     .filter((run) => run.length > 0)
-    .map((run) => `(?<!${WORD_CHAR})${run.map(word).join('[ \u00a0\u202f]+')}`);
+    .map((run) => `(?<!${wordChar})${run.map(word).join('[ \u00a0\u202f]+')}`);
   if (!alternatives.length) return null;
-  const re = new RegExp(alternatives.join('|'));
-  return { test: (text) => re.test(text.toLowerCase()) };
+  const re = compiled(alternatives.join('|'));
+  return { re, test: anyCase ? (text) => re.test(text) : (text) => re.test(text.toLowerCase()) };
 }
 
 /**
@@ -147,48 +177,59 @@ function bestWindow(
   let scanned = 0;
   let extra = 0;
   const distinct = needleCount(query);
-  const pairs = mayMatch && pairFilter(query);
+  const whole = mayMatch && wholeQuery(query);
   for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
     const raw = paragraphs[paragraph];
     if (!raw) continue;
     if (scanned > SCAN_BUDGET && best && best.score > 0) {
-      // A long law: only paragraphs holding a pair of the query may still beat the best so far.
-      if (!pairs || extra > PAIR_BUDGET) break;
-      if (!pairs.test(raw)) continue;
+      // A long law: only a paragraph holding the whole query may still beat the best so far.
+      if (!whole || extra > SKIM_BUDGET) break;
       extra += raw.length;
-    }
-    scanned += raw.length;
-    if (mayMatch && !mayMatch.test(raw)) {
-      if (!best) best = { text: raw.normalize('NFC'), paragraph, marks: [], from: 0, score: -1 };
-      continue;
-    }
-    const text = raw.normalize('NFC');
-    const found = markRanges(text, query);
-    if (!found.length) {
-      if (!best) best = { text, paragraph, marks: [], from: 0, score: -1 };
-      continue;
-    }
-    // Slide a window over the matches (two pointers): distinct needles first, then matches.
-    const counts = new Map<number, number>();
-    let end = 0;
-    for (let start = 0; start < found.length; start++) {
-      const from = found[start].start;
-      if (end < start) end = start;
-      while (end < found.length && found[end].end <= from + width) {
-        for (const n of found[end].needles) counts.set(n, (counts.get(n) ?? 0) + 1);
-        end++;
+      if (!whole.test(raw)) continue;
+      best = windowIn(raw, paragraph, query, width, best);
+    } else {
+      scanned += raw.length;
+      if (mayMatch && !mayMatch.test(raw)) {
+        best ??= { text: raw.normalize('NFC'), paragraph, marks: [], from: 0, score: -1 };
+        continue;
       }
-      const score = counts.size * 100 + (end - start);
-      if (!best || score > best.score) best = { text, paragraph, marks: found, from, score };
-      if (end <= start) continue; // a mark wider than the window was never counted
-      for (const n of found[start].needles) {
-        if (counts.get(n) === 1) counts.delete(n);
-        else counts.set(n, counts.get(n)! - 1);
-      }
+      best = windowIn(raw, paragraph, query, width, best);
     }
-    if (best && best.score >= distinct * 100) break; // every syllable in one window: enough
+    if (best.score >= distinct * 100) break; // every syllable in one window: enough
   }
   return best;
+}
+
+/** The best window of one paragraph if it beats `best` (or there is none yet), else `best`. */
+function windowIn(
+  raw: string,
+  paragraph: number,
+  query: MarkQuery,
+  width: number,
+  best: Window | null,
+): Window {
+  const text = raw.normalize('NFC');
+  const found = markRanges(text, query);
+  if (!found.length) return best ?? { text, paragraph, marks: [], from: 0, score: -1 };
+  // Slide a window over the marks (two pointers): distinct needles first, then marks.
+  const counts = new Map<number, number>();
+  let end = 0;
+  for (let start = 0; start < found.length; start++) {
+    const from = found[start].start;
+    if (end < start) end = start;
+    while (end < found.length && found[end].end <= from + width) {
+      for (const n of found[end].needles) counts.set(n, (counts.get(n) ?? 0) + 1);
+      end++;
+    }
+    const score = counts.size * 100 + (end - start);
+    if (!best || score > best.score) best = { text, paragraph, marks: found, from, score };
+    if (end <= start) continue; // a mark wider than the window was never counted
+    for (const n of found[start].needles) {
+      if (counts.get(n) === 1) counts.delete(n);
+      else counts.set(n, counts.get(n)! - 1);
+    }
+  }
+  return best!;
 }
 
 function render(text: string, marks: MarkRange[], first: number, width: number): string {
