@@ -115,15 +115,24 @@ export function stopServer(server: Server): Promise<void> {
   });
 }
 
-/** CPU seconds (user + system) a process has used, every thread (Linux /proc; NaN elsewhere). */
-export function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) used by each thread of a process, by thread id (Linux /proc). */
+export function threadCpu(pid: number): Map<string, number> {
+  const used = new Map<string, number>();
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      used.set(tid, (Number(fields[11]) + Number(fields[12])) / 100); // utime, stime: 100 ticks/s
+    }
   } catch {
-    return NaN;
+    // not Linux, or the process ended: no figure
   }
+  return used;
+}
+
+/** The CPU seconds each thread used between two readings, largest first. */
+function cpuBetween(before: Map<string, number>, after: Map<string, number>): number[] {
+  return [...after].map(([tid, s]) => s - (before.get(tid) ?? 0)).sort((a, b) => b - a);
 }
 
 /** Resident memory of a process, in MB (Linux /proc, else ps). */
@@ -301,6 +310,11 @@ export interface Phase {
   /** Cores' worth of CPU the server was given (of the machine's), and its CPU per request. */
   cpuCores: number;
   cpuMsPerRequest: number;
+  /**
+   * Requests a second the server could answer with the machine to itself, from its CPU per
+   * request: all cores busy, or its busiest thread, whichever limits first (an estimate).
+   */
+  ceiling: number;
   /** The machine's 1-minute load average at the end of the busiest slice (others' work too). */
   load: number;
 }
@@ -317,6 +331,8 @@ export interface Slice {
   rss: number[];
   /** CPU seconds the server's threads were given while measured, and the machine's load then. */
   cpuSeconds: number;
+  /** CPU seconds of the busiest thread (the engine thread, or one of the readers). */
+  busiestThread: number;
   load: number;
 }
 
@@ -337,8 +353,8 @@ export async function drive(
   const started = Date.now();
   const end = started + warmUpMs + runMs;
   const measuring = () => Date.now() - started >= warmUpMs;
-  let cpuAtStart: number | null = null;
-  const measureCpu = setTimeout(() => (cpuAtStart = cpuSeconds(server.child.pid!)), warmUpMs);
+  let cpuAtStart: Map<string, number> | null = null;
+  const measureCpu = setTimeout(() => (cpuAtStart = threadCpu(server.child.pid!)), warmUpMs);
   const sampler = setInterval(() => {
     if (measuring()) rss.push(rssMb(server.child.pid!));
   }, SAMPLE_MS);
@@ -396,8 +412,17 @@ export async function drive(
     clearTimeout(measureCpu);
     agent.destroy();
   }
-  const cpu = cpuAtStart === null ? NaN : cpuSeconds(server.child.pid!) - cpuAtStart;
-  return { runMs, latencies, errors, answered, rss, cpuSeconds: cpu, load: os.loadavg()[0] };
+  const threads = cpuAtStart ? cpuBetween(cpuAtStart, threadCpu(server.child.pid!)) : [];
+  return {
+    runMs,
+    latencies,
+    errors,
+    answered,
+    rss,
+    cpuSeconds: threads.length ? threads.reduce((a, b) => a + b, 0) : NaN,
+    busiestThread: threads.length ? threads[0] : NaN,
+    load: os.loadavg()[0],
+  };
 }
 
 /** The slices of one server under one number of clients, as one phase. */
@@ -433,6 +458,11 @@ export function summarize(clients: number, slices: Slice[]): Phase {
     rss: { first, last, growth: last / first - 1, samples: measured.length },
     cpuCores: slices.reduce((n, s) => n + s.cpuSeconds, 0) / seconds,
     cpuMsPerRequest: (slices.reduce((n, s) => n + s.cpuSeconds, 0) * 1000) / everything.length,
+    ceiling: Math.min(
+      (os.availableParallelism() * everything.length) /
+        slices.reduce((n, s) => n + s.cpuSeconds, 0),
+      everything.length / slices.reduce((n, s) => n + s.busiestThread, 0),
+    ),
     load: Math.max(...slices.map((s) => s.load)),
   };
 }
@@ -448,7 +478,7 @@ export function describePhase(label: string, articles: number, phase: Phase): st
     `getArticle ${r(k.getArticle.p50)}/${r(k.getArticle.p95)}, ` +
     `suggest ${r(k.suggest.p50)}/${r(k.suggest.p95)} ms); server RSS first third ${r(phase.rss.first)} MB, ` +
     `last third ${r(phase.rss.last)} MB (${phase.rss.growth >= 0 ? '+' : ''}${(phase.rss.growth * 100).toFixed(1)} %); ` +
-    `CPU given ${phase.cpuCores.toFixed(2)} cores, ${r(phase.cpuMsPerRequest)} ms a request; load average ${phase.load.toFixed(1)}`
+    `CPU given ${phase.cpuCores.toFixed(2)} cores, ${r(phase.cpuMsPerRequest)} ms a request (~${r(phase.ceiling)}/s with the cores to itself); load average ${phase.load.toFixed(1)}`
   );
 }
 
@@ -492,6 +522,12 @@ export function comparisonTable(articles: number, one: ModeResult, pool: ModeRes
       '50 clients: server CPU per request (ms)',
       one.fifty.cpuMsPerRequest,
       pool.fifty.cpuMsPerRequest,
+      '',
+    ],
+    [
+      '50 clients: requests/s with the cores to itself (estimate)',
+      one.fifty.ceiling,
+      pool.fifty.ceiling,
       '',
     ],
     ['50 clients: RSS first third (MB)', one.fifty.rss.first, pool.fifty.rss.first, ''],

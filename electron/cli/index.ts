@@ -281,6 +281,7 @@ program
     // The engine runs in a worker thread, so a large import or a catalog build never stalls the
     // server's own event loop; every call still passes the same dispatch guard there.
     const readOnly = Boolean(opts.readOnly || (remote && !opts.writable));
+    const readers = readerCount(); // a wrong ARCHIVE_READER_READERS is said before anything starts
     // A damaged archive with a backup: the page says so and offers to restore it (cli/backup.ts).
     const engine = await startOrRecover(
       () => WorkerHost.start({ dbPath: file, locale, remote, readOnly, inbox: opts.inbox }),
@@ -288,13 +289,13 @@ program
     );
     // Reads (search, articles, type-ahead) on threads of their own, so an office searches at once.
     // (Not while a damaged archive waits to be restored: the page offers only that then.)
-    const readers = engine instanceof WorkerHost ? readerCount() : 0;
-    const pool = readers
-      ? await ReadPool.start({ dbPath: file, locale, remote, size: readers }).catch((error) => {
-          console.error(describeError(error, locale)); // served by the one engine thread instead
-          return null;
-        })
-      : null;
+    const pool =
+      readers && engine instanceof WorkerHost
+        ? await ReadPool.start({ dbPath: file, locale, remote, size: readers }).catch((error) => {
+            console.error(describeError(error, locale)); // served by the one engine thread instead
+            return null;
+          })
+        : null;
     if (!fs.existsSync(RENDERER_DIR)) {
       console.error(
         locale === 'en'

@@ -267,6 +267,9 @@ export class Archive {
    */
   refresh(): void {
     this.catalog.invalidate();
+    // Loaded now if the writer persisted a new one, not at the next fuzzy search: type-ahead, the
+    // words' weights and the state shown read it too.
+    void this.catalog.warm();
     if (this.repair.active) this.repair.recheck();
   }
 
