@@ -196,6 +196,23 @@ describe('layout pieces', () => {
     assert.ok(paragraphs.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), paragraphs.join(' | '));
   });
 
+  test('a two-column page: each column read whole, its lines joined into paragraphs', () => {
+    const column = (x: number, words: string[]) =>
+      words.map((w, k) =>
+        run(`${w} ${'chữ '.repeat(8)}`.trim() + (k === 2 ? '.' : ''), x, 700 - k * 14),
+      );
+    const segments = readingOrder(
+      pageLines([
+        ...column(50, ['Cột trái một', 'Cột trái hai', 'Cột trái ba']),
+        ...column(360, ['Cột phải một', 'Cột phải hai', 'Cột phải ba']),
+      ]),
+    );
+    const paragraphs = pageParagraphs(segments).map((p) => p.text);
+    assert.equal(paragraphs.length, 2, paragraphs.join(' | '));
+    assert.match(paragraphs[0], /^Cột trái một .* Cột trái hai .* Cột trái ba .*\.$/);
+    assert.match(paragraphs[1], /^Cột phải một/);
+  });
+
   test('a line ends a paragraph when the next word would have fitted', () => {
     const width = 60; // characters a line holds
     const segments = readingOrder(
