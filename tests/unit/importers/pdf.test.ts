@@ -155,6 +155,12 @@ describe('bad PDFs: one sentence each', () => {
     assert.equal(error.params.width, 20000);
   });
 
+  test('a picture cut short after its header', async () => {
+    const cut = path.join(dir, 'cut.png');
+    fs.writeFileSync(cut, fs.readFileSync(fixture('scan.png')).subarray(0, 20_000));
+    assert.equal((await refusal(cut)).code, 'import.image-damaged');
+  });
+
   test('a 1-pixel PNG is still a binary file, not a page', async () => {
     const error = await refusal(path.join(FIXTURES, '../bad/picture.png'));
     assert.equal(error.code, 'import.binary');
