@@ -233,6 +233,7 @@ class ImportRun {
 
   fileDone(): void {
     this.progress.filesDone++;
+    this.progress.pages = null;
     this.ctx.onProgress?.({ ...this.progress });
   }
 }

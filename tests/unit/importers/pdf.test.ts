@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFile, type DraftItem } from '../../../electron/core/importers/index';
 import { blockText } from '../../../electron/core/archive/layout';
+import { Archive } from '../../../electron/core/archive/archive';
+import type { ImportProgress } from '../../../electron/api/contract';
 import {
   fontEncoding,
   isGarbage,
@@ -126,6 +128,27 @@ test('a PDF typed in VNI-Windows under VNI-Times reads as Unicode', async () => 
     expected.map(norm).filter((p) => !texts.includes(p)),
     [],
   );
+});
+
+test("an archive's import reports the pages of the PDF it is reading", async () => {
+  const archive = Archive.open(path.join(dir, 'progress.db'));
+  try {
+    const seen: string[] = [];
+    archive.events.on('importProgress', (p: ImportProgress) => {
+      if (p.pages)
+        seen.push(`${p.current && path.basename(p.current)} ${p.pages.done}/${p.pages.total}`);
+    });
+    const summary = await archive.importPaths([fixture('decree.pdf')]);
+    assert.equal(summary.imported, 1);
+    // Each page once as it is read, again with the batch's commit; nothing after the file.
+    const distinct = seen.filter((s, k) => s !== seen[k - 1]);
+    assert.deepEqual(
+      distinct,
+      [1, 2, 3, 4].map((n) => `decree.pdf ${n}/4`),
+    );
+  } finally {
+    archive.close();
+  }
 });
 
 describe('bad PDFs: one sentence each', () => {
