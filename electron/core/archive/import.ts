@@ -251,6 +251,7 @@ class ImportRun {
 
   fileDone(): void {
     this.progress.filesDone++;
+    this.progress.pages = null;
     this.ctx.onProgress?.({ ...this.progress });
   }
 }

@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFile, type DraftItem } from '../../../electron/core/importers/index';
 import { blockText } from '../../../electron/core/archive/layout';
+import { Archive } from '../../../electron/core/archive/archive';
+import type { ImportProgress } from '../../../electron/api/contract';
 import {
   fontEncoding,
   isGarbage,
@@ -128,6 +130,27 @@ test('a PDF typed in VNI-Windows under VNI-Times reads as Unicode', async () => 
   );
 });
 
+test("an archive's import reports the pages of the PDF it is reading", async () => {
+  const archive = Archive.open(path.join(dir, 'progress.db'));
+  try {
+    const seen: string[] = [];
+    archive.events.on('importProgress', (p: ImportProgress) => {
+      if (p.pages)
+        seen.push(`${p.current && path.basename(p.current)} ${p.pages.done}/${p.pages.total}`);
+    });
+    const summary = await archive.importPaths([fixture('decree.pdf')]);
+    assert.equal(summary.imported, 1);
+    // Each page once as it is read, again with the batch's commit; nothing after the file.
+    const distinct = seen.filter((s, k) => s !== seen[k - 1]);
+    assert.deepEqual(
+      distinct,
+      [1, 2, 3, 4].map((n) => `decree.pdf ${n}/4`),
+    );
+  } finally {
+    archive.close();
+  }
+});
+
 describe('bad PDFs: one sentence each', () => {
   test('password-protected', async () => {
     assert.equal((await refusal(fixture('encrypted.pdf'))).code, 'import.pdf-password');
@@ -153,6 +176,12 @@ describe('bad PDFs: one sentence each', () => {
     const error = await refusal(fixture('huge.png'));
     assert.equal(error.code, 'import.image-too-large');
     assert.equal(error.params.width, 20000);
+  });
+
+  test('a picture cut short after its header', async () => {
+    const cut = path.join(dir, 'cut.png');
+    fs.writeFileSync(cut, fs.readFileSync(fixture('scan.png')).subarray(0, 20_000));
+    assert.equal((await refusal(cut)).code, 'import.image-damaged');
   });
 
   test('a 1-pixel PNG is still a binary file, not a page', async () => {
@@ -194,6 +223,23 @@ describe('layout pieces', () => {
     ]);
     const paragraphs = pageParagraphs(readingOrder(lines)).map((p) => p.text);
     assert.ok(paragraphs.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), paragraphs.join(' | '));
+  });
+
+  test('a two-column page: each column read whole, its lines joined into paragraphs', () => {
+    const column = (x: number, words: string[]) =>
+      words.map((w, k) =>
+        run(`${w} ${'chữ '.repeat(8)}`.trim() + (k === 2 ? '.' : ''), x, 700 - k * 14),
+      );
+    const segments = readingOrder(
+      pageLines([
+        ...column(50, ['Cột trái một', 'Cột trái hai', 'Cột trái ba']),
+        ...column(360, ['Cột phải một', 'Cột phải hai', 'Cột phải ba']),
+      ]),
+    );
+    const paragraphs = pageParagraphs(segments).map((p) => p.text);
+    assert.equal(paragraphs.length, 2, paragraphs.join(' | '));
+    assert.match(paragraphs[0], /^Cột trái một .* Cột trái hai .* Cột trái ba .*\.$/);
+    assert.match(paragraphs[1], /^Cột phải một/);
   });
 
   test('a line ends a paragraph when the next word would have fitted', () => {

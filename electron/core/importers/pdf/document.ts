@@ -301,7 +301,9 @@ export async function readPdf(
         encoding ??= read.encoding;
         let lines = read.lines;
         if (read.scan) {
-          const { png, scale, viewport } = await renderPage(doc, page);
+          const { png, scale, viewport } = await renderPage(doc, page).catch(() => {
+            throw new UserError('import.pdf-damaged'); // content pdfjs cannot draw
+          });
           const result = await ocr().recognize(png);
           const toPdf = (x: number, y: number) => viewport.convertToPdfPoint(x, y);
           lines = pageLines(wordRuns(result.words, scale, toPdf));

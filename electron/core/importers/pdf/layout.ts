@@ -26,6 +26,8 @@ export interface Segment {
   bold: boolean;
   /** Width of one average character, to tell whether the next line's first word would fit. */
   em: number;
+  /** The margins of the column the segment is in, when the page has columns there. */
+  column?: { left: number; right: number };
 }
 
 /** A paragraph of a page, and the geometry of its last line (to continue it on the next page). */
@@ -124,7 +126,13 @@ export function readingOrder(lines: Segment[][]): Segment[] {
     let j = i;
     while (j < lines.length && lines[j].length <= 2 && !lines[j].some(crosses)) j++;
     const band = lines.slice(i, j).flat();
-    out.push(...band.filter((s) => s.x1 <= gutter), ...band.filter((s) => s.x0 >= gutter));
+    for (const side of [band.filter((s) => s.x1 <= gutter), band.filter((s) => s.x0 >= gutter)]) {
+      const column = {
+        left: Math.min(...side.map((s) => s.x0)),
+        right: Math.max(...side.map((s) => s.x1)),
+      };
+      out.push(...side.map((s) => ({ ...s, column })));
+    }
     i = j;
   }
   return out;
@@ -183,8 +191,9 @@ export function continues(previous: Segment, next: Segment, frame: Frame): boole
   if (step <= 0 || step > frame.step * PARAGRAPH_STEP) return false;
   if (!sameSize(previous, next) || previous.bold !== next.bold) return false;
   const tolerance = previous.size * 0.6;
-  const atLeft = Math.abs(next.x0 - frame.left) <= tolerance;
-  const wrapped = previous.x1 + previous.em + firstWordWidth(next) > frame.right - tolerance;
+  const atLeft = Math.abs(next.x0 - (next.column ?? frame).left) <= tolerance;
+  const right = (previous.column ?? frame).right;
+  const wrapped = previous.x1 + previous.em + firstWordWidth(next) > right - tolerance;
   if (atLeft && wrapped) return true;
   // A centred heading over two lines ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM").
   const centre = (s: Segment) => (s.x0 + s.x1) / 2;

@@ -73,7 +73,13 @@ export class Recognizer {
   /** Recognise one picture of a page (PNG, JPEG or TIFF bytes). */
   async recognize(image: Buffer): Promise<RecognizedPage> {
     if (this.signal?.aborted) throw cancelled();
-    const job = this.start().then((worker) => worker.recognize(image, {}, { blocks: true }));
+    const job = this.start()
+      .then((worker) => worker.recognize(image, {}, { blocks: true }))
+      .catch(() => {
+        // Tesseract rejects with a bare string ("Error attempting to read image."): pixels its
+        // decoders cannot read, a picture cut short or damaged past its header.
+        throw new UserError('import.image-damaged');
+      });
     const { data } = await Promise.race([job, this.abort]);
     const words: OcrWord[] = [];
     for (const block of data.blocks ?? []) {
