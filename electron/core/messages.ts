@@ -62,6 +62,8 @@ const vi = {
     'Tệp {kind} chỉ nặng {packed} nhưng sẽ bung ra thành {size}, vượt giới hạn an toàn: có thể là “bom nén” giả dạng văn bản, nên không mở.',
   'import.zip-too-many-entries':
     'Tệp {kind} chứa {count} phần, nhiều hơn giới hạn {limit} của một văn bản, nên không mở.',
+  'import.office-too-big':
+    'Phần {part} của tệp {kind} bung ra tới {size}, quá giới hạn {limit} mà ứng dụng đọc được cho một văn bản.',
   'article.not-found': 'Không tìm thấy bài viết có mã {id}.',
   'annotation.not-found': 'Không tìm thấy ghi chú có mã {id}.',
   'annotation.quote-not-found': 'Không tìm thấy đoạn “{quote}” trong bài viết.',
@@ -195,6 +197,8 @@ const en: Record<MessageCode, string> = {
     'The {kind} file is only {packed} but would unpack to {size}, beyond the safe limit: possibly a “zip bomb” posing as a document, so it was not opened.',
   'import.zip-too-many-entries':
     'The {kind} file holds {count} parts, more than the limit of {limit} for a document, so it was not opened.',
+  'import.office-too-big':
+    'The part {part} of the {kind} file unpacks to {size}, more than the {limit} the app reads for one document.',
   'article.not-found': 'No article with id {id}.',
   'annotation.not-found': 'No annotation with id {id}.',
   'annotation.quote-not-found': 'The passage “{quote}” is not in the article.',

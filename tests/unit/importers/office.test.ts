@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import zlib, { gunzipSync } from 'node:zlib';
 import { readBytes, readFile, type DraftItem } from '../../../electron/core/importers/index';
 import { officeDraft } from '../../../electron/core/importers/office/compose';
 import { UserError } from '../../../electron/core/errors';
@@ -248,4 +248,59 @@ test('a document without an official header: its own title, else one derived and
       officeDraft({ blocks: [{ type: 'p', text: '  ' }], title: null, encoding: null }, 'd.docx'),
     (e: unknown) => e instanceof UserError && e.code === 'import.no-body',
   );
+});
+
+/** A ZIP of stored (uncompressed) entries: sizes as large as wanted, no packing ratio at all. */
+function storedZip(entries: [string, Buffer][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const fileName = Buffer.from(name);
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+test('a docx whose text part is larger than mammoth is given is refused before it is read', async () => {
+  const paragraph = '<w:p><w:r><w:t>Nội dung văn bản rất dài.</w:t></w:r></w:p>';
+  const xml = `<w:document><w:body>${paragraph.repeat(Math.ceil((13 * 1024 * 1024) / paragraph.length))}</w:body></w:document>`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'office-big-'));
+  try {
+    const file = path.join(dir, 'dai.docx');
+    fs.writeFileSync(file, storedZip([['word/document.xml', Buffer.from(xml)]]));
+    const [item] = await items(file);
+    assert.ok(!item.ok);
+    assert.equal(item.error.code, 'import.office-too-big');
+    assert.equal(item.error.params.limit, '12.0 MB');
+    assert.equal(item.error.params.part, 'word/document.xml');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

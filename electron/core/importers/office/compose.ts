@@ -65,7 +65,10 @@ function derivedTitle(blocks: Block[]): string | null {
 export function officeDraft(office: OfficeText, sourceId: string): ArticleDraft {
   let blocks = office.blocks
     .map((b) => mapText(b, (t) => cleanText(t) ?? ''))
-    .filter((b) => blockText(b) !== '' || b.type === 'table');
+    // A table keeps its empty cells (columns stay aligned) unless it has no text at all.
+    .filter((b) =>
+      b.type === 'table' ? b.rows.flat().some((c) => c !== '') : blockText(b) !== '',
+    );
   let encoding = office.encoding;
   if (!encoding) {
     const detected = detectLegacy(headerLines(blocks));

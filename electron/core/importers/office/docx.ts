@@ -187,6 +187,8 @@ export async function readDocx(zip: Zip, bytes: Buffer, maxXml: number): Promise
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
       {
+        // Word's Title and Subtitle styles are headings too (mammoth maps Heading 1–6 itself).
+        styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],
         // Pictures are not read at all: an article keeps text, and the original keeps the rest.
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
         transformDocument: (document: MammothNode) => {

@@ -7,8 +7,11 @@
  *
  * Memory is bounded: the file is read whole only up to MAX_OFFICE_BYTES (64 MB); a ZIP is measured
  * from its central directory before anything is inflated (zip.ts: at most 10 000 entries, 512 MB
- * inflated in all, no entry over 1 MB packed more than 250 : 1), and the main XML part is inflated
- * only up to MAX_XML_BYTES (48 MB, about ten times the XML of the longest document of the corpus).
+ * inflated in all, no entry over 1 MB packed more than 250 : 1), and an XML part is inflated only
+ * up to its limit. Mammoth holds about 55 bytes of memory per byte of a docx's XML (the corpus's
+ * longest document, 1 M characters in 3.2 MB of document.xml, peaks at 345 MB of RSS: see
+ * bench/office-import.ts), so a docx part stops at MAX_DOCX_XML_BYTES (12 MB: that document as
+ * Word's wordier XML, with room); an odt's content.xml, read by htmlparser2, at MAX_XML_BYTES.
  * Password-protected files — an encrypted docx is an OLE2 file with `EncryptionInfo` and
  * `EncryptedPackage`, a protected .doc has fEncrypted in its FIB, a protected odt lists encryption
  * data in its manifest — are refused with one sentence saying so.
@@ -27,6 +30,7 @@ import { checkInflation, openZip, type Zip } from './zip';
 
 export const MAX_OFFICE_BYTES = 64 * 1024 * 1024;
 export const MAX_XML_BYTES = 48 * 1024 * 1024;
+export const MAX_DOCX_XML_BYTES = 12 * 1024 * 1024;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -101,7 +105,7 @@ async function readZip(bytes: Buffer): Promise<Read> {
   if (!zip.parts.has(main)) throw new UserError('import.office-damaged', { kind, part: main });
   const text =
     kind === DOCX_KIND
-      ? await readDocx(zip, bytes, MAX_XML_BYTES)
+      ? await readDocx(zip, bytes, MAX_DOCX_XML_BYTES)
       : await readOdt(zip, MAX_XML_BYTES);
   return { text, mediaType };
 }

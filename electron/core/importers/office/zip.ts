@@ -83,7 +83,9 @@ export async function openZip(bytes: Buffer, kind: () => string): Promise<Zip> {
     const entry = byName.get(name);
     if (!entry) return false;
     if (entry.uncompressedSize > limit) {
-      throw new UserError('import.too-large', {
+      throw new UserError('import.office-too-big', {
+        kind: kind(),
+        part: name,
         size: formatSize(entry.uncompressedSize),
         limit: formatSize(limit),
       });
