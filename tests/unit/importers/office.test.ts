@@ -304,3 +304,21 @@ test('a docx whose text part is larger than mammoth is given is refused before i
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an OpenDocument spreadsheet is no text document: refused as a binary, by its mimetype', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'office-ods-'));
+  try {
+    const file = path.join(dir, 'bang-tinh.odt');
+    const zip = storedZip([
+      ['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')],
+      ['content.xml', Buffer.from('<office:document-content/>')],
+    ]);
+    fs.writeFileSync(file, zip);
+    const [item] = await items(file);
+    assert.ok(!item.ok);
+    assert.equal(item.error.code, 'import.binary');
+    assert.equal(item.error.params.kind, 'OpenDocument');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
