@@ -122,7 +122,7 @@ for (const name of ['official.docx', 'official.odt']) {
   });
 }
 
-for (const name of ['tcvn3.docx', 'tcvn3.odt']) {
+for (const name of ['tcvn3.docx', 'tcvn3.odt', 'tcvn3-style.docx', 'tcvn3-style.odt']) {
   test(`${name}: a document typed in .VnTime/.VnTimeH converts exactly`, async () => {
     const draft = await draftOf(name);
     assert.equal(draft.encoding, 'tcvn3');
