@@ -122,7 +122,7 @@ for (const name of ['official.docx', 'official.odt']) {
   });
 }
 
-for (const name of ['tcvn3.docx', 'tcvn3.odt']) {
+for (const name of ['tcvn3.docx', 'tcvn3.odt', 'tcvn3-style.docx', 'tcvn3-style.odt']) {
   test(`${name}: a document typed in .VnTime/.VnTimeH converts exactly`, async () => {
     const draft = await draftOf(name);
     assert.equal(draft.encoding, 'tcvn3');
@@ -300,6 +300,24 @@ test('a docx whose text part is larger than mammoth is given is refused before i
     assert.equal(item.error.code, 'import.office-too-big');
     assert.equal(item.error.params.limit, '12.0 MB');
     assert.equal(item.error.params.part, 'word/document.xml');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an OpenDocument spreadsheet is no text document: refused as a binary, by its mimetype', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'office-ods-'));
+  try {
+    const file = path.join(dir, 'bang-tinh.odt');
+    const zip = storedZip([
+      ['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')],
+      ['content.xml', Buffer.from('<office:document-content/>')],
+    ]);
+    fs.writeFileSync(file, zip);
+    const [item] = await items(file);
+    assert.ok(!item.ok);
+    assert.equal(item.error.code, 'import.binary');
+    assert.equal(item.error.params.kind, 'OpenDocument');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
