@@ -66,7 +66,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       stored === null ? null : blocksJson(stored as StoredBlocks),
     );
     if (version < SCHEMA_VERSION) {
-      if (readOnly) throw new UserError('db.read-only', { file });
+      if (readOnly) {
+        // An archive of an earlier version is brought up to date once (a writable open
+        // migrates it), then opened read-only as asked; only an unwritable one is refused.
+        if (file === ':memory:' || !writable(file)) throw new UserError('db.read-only', { file });
+        db.close();
+        openDatabase(file, { ...options, readOnly: false }).close();
+        return openDatabase(file, options);
+      }
       migrate(db, version);
     }
     if (file !== ':memory:') checkReadable(db);
