@@ -8,7 +8,7 @@ import { ftsRow, indexWriter } from '../search/fts-text';
 import { packBlocks, unpackBlocks, type PreparedArticle, type StoredBlocks } from './blocks';
 import { bumpCatalogGeneration } from '../search/catalog';
 import { OriginalStore } from './originals';
-import { inForceClause, RelationStore } from '../law/relations';
+import { inForceClause, isDocument, RelationStore } from '../law/relations';
 
 interface ArticleRow {
   rowid: number;
@@ -115,7 +115,13 @@ export class ArticleStore {
     this.insertFts(rowid, prepared?.fts ?? ftsRow(draft));
     this.insertFacts.run(rowid, draft.date, draft.docType, draft.source, draft.issuer);
     if (draft.tags.length) setNames(this.db, 'tags', 'article_tags', 'tag', rowid, draft.tags);
-    this.relations.add(rowid, draft);
+    // A large file's drafts reach this thread without their blocks (prepared carries them
+    // packed): a document's references are read from the unpacked text.
+    const withBlocks =
+      prepared && draft.blocks.length === 0 && isDocument(draft)
+        ? { ...draft, blocks: unpackBlocks(prepared.blocks) }
+        : draft;
+    this.relations.add(rowid, withBlocks);
     return rowid;
   }
 
