@@ -5,8 +5,9 @@
  * (requests/s, p50/p95, errors, the server's RSS at the start and end of the run). Both servers
  * run at once and take turns in slices, so that both meet the same moments of a shared machine.
  * The workload is the soak test's (tests/soak/load.test.ts uses these functions): searches
- * accent-free and accented, phrases, real titles, type-ahead, filters, newest first, and the
- * articles found read.
+ * accent-free and accented, phrases, real titles, type-ahead typed a keystroke every 150 ms (a
+ * search still unanswered at the next keystroke is aborted, as the user typed on), filters,
+ * newest first, and the articles found read.
  *
  *   npx tsx bench/load.ts                     # 75,000 articles, 10 × 30 s and 50 × 60 s per mode
  *   npx tsx bench/load.ts --seconds 20        # shorter runs (both phases), same archive
@@ -152,6 +153,7 @@ export function call<T>(
   agent: http.Agent,
   method: string,
   input: unknown,
+  signal?: AbortSignal,
 ): Promise<Envelope<T>> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -161,6 +163,7 @@ export function call<T>(
         method: 'POST',
         path: `/api/${method}`,
         agent,
+        signal,
         // As a browser asks: the answers above 1 KB come back compressed.
         headers: { 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip, br' },
       },
@@ -221,7 +224,15 @@ const fold = (text: string) =>
 
 type Request =
   | { method: 'search'; input: Record<string, unknown> }
-  | { method: 'suggest'; input: Record<string, unknown> };
+  | { method: 'suggest'; input: Record<string, unknown> }
+  /** Type-ahead as typed: a search at each keystroke of `prefix` (see KEYSTROKE_MS). */
+  | { method: 'typing'; prefix: string };
+
+/**
+ * A keystroke every 150 ms while typing a query: each one's search goes out at once, and one still
+ * unanswered at the next keystroke is given up (the request aborted), as the user typed on.
+ */
+const KEYSTROKE_MS = 150;
 
 /** The mix of what the users type, deterministic per seed. */
 function requestMaker(random: () => number, titles: string[], facets: Facets) {
@@ -238,7 +249,7 @@ function requestMaker(random: () => number, titles: string[], facets: Facets) {
     if (roll < 0.75) {
       const cut = topic.slice(0, Math.max(2, Math.ceil(topic.length * (0.4 + random() * 0.5))));
       return random() < 0.8
-        ? { method: 'search', input: { query: cut, typeAhead: true, limit: 20 } }
+        ? { method: 'typing', prefix: cut }
         : { method: 'suggest', input: { prefix: cut, limit: 8 } };
     }
     if (roll < 0.85 && years.length) {
@@ -302,6 +313,8 @@ export interface Phase {
   errors: string[];
   /** Calls answered per client (none may be left without an answer). */
   answered: number[];
+  /** Type-ahead searches given up (aborted) because the user typed on. */
+  cancelled: number;
   p50: number;
   p95: number;
   byKind: Record<Kind, { p50: number; p95: number }>;
@@ -327,6 +340,8 @@ export interface Slice {
   latencies: Record<Kind, number[]>;
   errors: string[];
   answered: number[];
+  /** Type-ahead searches given up because the user typed on. */
+  cancelled: number;
   /** RSS in MB, after the warm-up. */
   rss: number[];
   /** CPU seconds the server's threads were given while measured, and the machine's load then. */
@@ -358,19 +373,54 @@ export async function drive(
   const sampler = setInterval(() => {
     if (measuring()) rss.push(rssMb(server.child.pid!));
   }, SAMPLE_MS);
-  const timed = async <T>(kind: Kind, method: string, input: unknown) => {
+  const timed = async <T>(kind: Kind, method: string, input: unknown, signal?: AbortSignal) => {
     const t0 = performance.now();
-    const envelope = await call<T>(server.port, agent, method, input);
+    const envelope = await call<T>(server.port, agent, method, input, signal);
     if (measuring()) latencies[kind].push(performance.now() - t0);
     return envelope;
   };
   const answered = new Array<number>(clients).fill(0);
+  let cancelled = 0;
+  const checked = (reply: Envelope<SearchResult>, input: unknown) => {
+    if (!reply.ok || !Array.isArray(reply.result.hits) || typeof reply.result.total !== 'number')
+      throw new Error(`search ${JSON.stringify(input)}: ${JSON.stringify(reply).slice(0, 200)}`);
+    return reply.result;
+  };
+  /** Types `prefix` from its second letter; the last keystroke's search is waited for. */
+  const typeOn = async (n: number, prefix: string) => {
+    for (let k = 2; k <= prefix.length; k++) {
+      const input = { query: prefix.slice(0, k), typeAhead: true, limit: 20 };
+      const gone = new AbortController();
+      const t0 = performance.now();
+      const reply = timed<SearchResult>('search', 'search', input, gone.signal);
+      if (k === prefix.length) {
+        checked(await reply, input);
+        answered[n]++;
+        return;
+      }
+      const keystroke = new Promise<null>((resolve) => setTimeout(resolve, KEYSTROKE_MS, null));
+      const first = await Promise.race([reply, keystroke]);
+      if (first === null) {
+        gone.abort();
+        reply.catch(() => undefined); // the abort rejects it: given up, not an error
+        if (measuring()) cancelled++;
+        continue;
+      }
+      checked(first, input);
+      answered[n]++;
+      await new Promise((resolve) => setTimeout(resolve, KEYSTROKE_MS - (performance.now() - t0)));
+    }
+  };
   const client = async (n: number) => {
     const random = prng(0x10ad + n + (options.seed ?? 0) * 1_000);
     const next = requestMaker(random, work.titles, work.facets);
     while (Date.now() < end) {
       const request = next();
       try {
+        if (request.method === 'typing') {
+          await typeOn(n, request.prefix);
+          continue;
+        }
         if (request.method === 'suggest') {
           const reply = await timed<{ items: unknown[] }>('suggest', 'suggest', request.input);
           if (!reply.ok || !Array.isArray(reply.result.items))
@@ -418,6 +468,7 @@ export async function drive(
     latencies,
     errors,
     answered,
+    cancelled,
     rss,
     cpuSeconds: threads.length ? threads.reduce((a, b) => a + b, 0) : NaN,
     busiestThread: threads.length ? threads[0] : NaN,
@@ -449,6 +500,7 @@ export function summarize(clients: number, slices: Slice[]): Phase {
     requests: everything.length,
     perSecond: everything.length / seconds,
     errors: slices.flatMap((s) => s.errors),
+    cancelled: slices.reduce((n, s) => n + s.cancelled, 0),
     answered: Array.from({ length: clients }, (_, n) =>
       slices.reduce((sum, s) => sum + s.answered[n], 0),
     ),
@@ -473,7 +525,8 @@ export function describePhase(label: string, articles: number, phase: Phase): st
   const k = phase.byKind;
   return (
     `load (${label}): ${phase.clients} clients × ${phase.seconds} s on ${articles} articles: ` +
-    `${phase.requests} requests served (${r(phase.perSecond)}/s), ${phase.errors.length} errors; ` +
+    `${phase.requests} requests served (${r(phase.perSecond)}/s), ${phase.errors.length} errors, ` +
+    `${phase.cancelled} type-ahead searches given up; ` +
     `p50 ${r(phase.p50)} ms, p95 ${r(phase.p95)} ms (search ${r(k.search.p50)}/${r(k.search.p95)}, ` +
     `getArticle ${r(k.getArticle.p50)}/${r(k.getArticle.p95)}, ` +
     `suggest ${r(k.suggest.p50)}/${r(k.suggest.p95)} ms); server RSS first third ${r(phase.rss.first)} MB, ` +
@@ -516,6 +569,12 @@ export function comparisonTable(articles: number, one: ModeResult, pool: ModeRes
       one.ten.errors.length + one.fifty.errors.length,
       pool.ten.errors.length + pool.fifty.errors.length,
       `0 ${mark(!pool.ten.errors.length && !pool.fifty.errors.length)}`,
+    ],
+    [
+      '50 clients: type-ahead searches given up (typed on)',
+      one.fifty.cancelled,
+      pool.fifty.cancelled,
+      '',
     ],
     ['50 clients: CPU given to the server (cores)', one.fifty.cpuCores, pool.fifty.cpuCores, ''],
     [
