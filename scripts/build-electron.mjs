@@ -1,6 +1,9 @@
 // Bundles the Electron side into dist/electron/: the main process and the archive worker as ESM,
 // the preload as ONE CommonJS file (a sandboxed preload cannot require anything but 'electron').
 // better-sqlite3 stays external: it is native and is loaded from node_modules (or nativeBinding).
+// So do the PDF and OCR packages: they load their own files at run time (pdfjs its fonts, maps
+// and worker; tesseract.js its worker script, WebAssembly and the vie model; @napi-rs/canvas a
+// native module).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -16,7 +19,14 @@ const common = {
   // Electron 45 ships Node 22 and Chromium 141.
   target: ['node22', 'chrome141'],
   sourcemap: 'linked',
-  external: ['electron', 'better-sqlite3'],
+  external: [
+    'electron',
+    'better-sqlite3',
+    'pdfjs-dist',
+    'tesseract.js',
+    '@tesseract.js-data/vie',
+    '@napi-rs/canvas',
+  ],
   logLevel: 'warning',
 };
 

@@ -10,7 +10,7 @@ export function progressReporter(enabled: boolean) {
   const bar = new cliProgress.SingleBar(
     {
       format:
-        '{bar} {percentage}% | {value}/{total} tệp | {imported} mới, {duplicates} trùng, {failed} lỗi',
+        '{bar} {percentage}% | {value}/{total} tệp{pages} | {imported} mới, {duplicates} trùng, {failed} lỗi',
       hideCursor: true,
       clearOnComplete: false,
       etaBuffer: 50,
@@ -20,7 +20,8 @@ export function progressReporter(enabled: boolean) {
   let started = false;
   return {
     update(p: ImportProgress) {
-      const payload = { imported: p.imported, duplicates: p.duplicates, failed: p.failed };
+      const pages = p.pages ? ` (trang ${p.pages.done}/${p.pages.total})` : '';
+      const payload = { imported: p.imported, duplicates: p.duplicates, failed: p.failed, pages };
       if (!started) {
         bar.start(Math.max(1, p.files), p.filesDone, payload);
         started = true;

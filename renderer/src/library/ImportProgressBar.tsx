@@ -14,6 +14,7 @@ export function ImportProgressBar({ state }: { state: ImportState }) {
         <progress max={state.files} value={value} />
       </label>
       {host?.current && <span className="muted small truncate">{host.current}</span>}
+      {host?.pages && <span className="muted small">{t('library.importPages', host.pages)}</span>}
       {host && (
         <span className="muted small">
           {t('library.progressCounts', {

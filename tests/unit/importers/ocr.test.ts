@@ -18,8 +18,9 @@ const FIXTURES = path.join(import.meta.dirname, '../../fixtures/pdf');
 const fixture = (name: string) => path.join(FIXTURES, name);
 const KNOWN = fs.readFileSync(fixture('scan.txt'), 'utf8');
 /**
- * The floor: Tesseract's `vie` model reads these scans at 99.8 %; the English model (no Vietnamese
- * letters) or a scrambled reading order falls far below.
+ * The floor: Tesseract's `vie` model reads these scans at 99.7–99.9 %. The known text with its
+ * diacritics dropped (what a model without Vietnamese letters gives) scores 78.6 %, and its two
+ * halves swapped (a broken reading order) 23 %.
  */
 const MIN_ACCURACY = 0.97;
 

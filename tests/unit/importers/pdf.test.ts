@@ -151,6 +151,26 @@ test("an archive's import reports the pages of the PDF it is reading", async () 
   }
 });
 
+test('VNI-Windows text in a font that does not say so is recognised by its text', async () => {
+  // The same file with the font renamed (same length, so the cross-reference table holds).
+  const bytes = fs.readFileSync(fixture('vni.pdf'));
+  const renamed = Buffer.from(
+    bytes.toString('latin1').replaceAll('VNI-Times', 'LibSerifX'),
+    'latin1',
+  );
+  assert.ok(!renamed.includes('VNI-Times'));
+  const file = path.join(dir, 'unnamed-vni.pdf');
+  fs.writeFileSync(file, renamed);
+  const { draft } = await draftOf(file);
+  assert.equal(draft.encoding, 'vni');
+  const texts = draft.blocks.map((b) => norm(blockText(b)));
+  const expected = JSON.parse(fs.readFileSync(fixture('vni.json'), 'utf8')) as string[];
+  assert.deepEqual(
+    expected.map(norm).filter((p) => !texts.includes(p)),
+    [],
+  );
+});
+
 describe('bad PDFs: one sentence each', () => {
   test('password-protected', async () => {
     assert.equal((await refusal(fixture('encrypted.pdf'))).code, 'import.pdf-password');
