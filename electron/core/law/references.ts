@@ -312,8 +312,9 @@ function acts(
     // A noun, not an act: "theo hướng dẫn tại …", "thủ tục sửa đổi, bổ sung Quyết định giao …".
     const lead = sentence.slice(Math.max(0, at - 24), at);
     if (NOT_AN_ACT_RE.test(lead)) continue;
-    // Part of a name outside the title: "Luật sửa đổi, bổ sung một số điều của Luật …".
-    if (free !== 'all' && NAMED_BY_ACT_RE.test(lead)) continue;
+    // Part of a name: "Luật sửa đổi, bổ sung một số điều của Luật …" (the title field, which
+    // starts with the document's own type, aside).
+    if (blockIndex >= 0 && NAMED_BY_ACT_RE.test(lead)) continue;
     const subject = selfBefore(sentence, at);
     const lastNumber = found.filter((f) => f.end <= at).pop()?.end ?? -1;
     const own =
