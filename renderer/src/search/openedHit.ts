@@ -27,7 +27,3 @@ export function rememberOpenedHit(hit: SearchHit, query: string): void {
 export function openedHitFor(articleId: string): OpenedHit | null {
   return opened && opened.articleId === articleId ? opened : null;
 }
-
-export function forgetOpenedHit(): void {
-  opened = null;
-}
