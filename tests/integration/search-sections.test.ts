@@ -1,7 +1,7 @@
 /**
  * Search hits in official documents name the Điều (and khoản) they are in, and the snippet comes
  * from there; a news article's hits name none. Real documents: the committed extracts of the
- * corpus (tests/fixtures/law/extracts.json), imported as JSON records, and the reference article.
+ * corpus (tests/fixtures/sections/extracts.json), imported as JSON records, and the reference article.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { Archive } from '../../electron/core/archive/archive';
 
 const SEED = '/work/shared/seeds/000_6d5d4d6daf6b85b0.txt';
 const extracts = JSON.parse(
-  fs.readFileSync(new URL('../fixtures/law/extracts.json', import.meta.url), 'utf8'),
+  fs.readFileSync(new URL('../fixtures/sections/extracts.json', import.meta.url), 'utf8'),
 ) as Array<{ id: string; number: string; type: string; title: string; paragraphs: string[] }>;
 
 let dir: string;

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import type { Block } from '../../../electron/core/model';
 import { sectionAt } from '../../../electron/core/search/section';
 
-/** Opening paragraphs of real documents of the corpus (tests/fixtures/law/make-extracts.ts). */
+/** Opening paragraphs of real documents of the corpus (tests/fixtures/sections/make-extracts.ts). */
 const extracts = JSON.parse(
-  readFileSync(new URL('../../fixtures/law/extracts.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/sections/extracts.json', import.meta.url), 'utf8'),
 ) as Array<{ id: string; paragraphs: string[] }>;
 
 function doc(id: string): Block[] {
