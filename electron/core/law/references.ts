@@ -382,6 +382,20 @@ function titleEnd(blocks: readonly string[]): number {
 }
 
 /**
+ * The first article or part after the legal basis, which is printed before it: a "Căn cứ …" in
+ * a provision or an annexed form is not the document's basis. (A consolidated text's heading may
+ * number its sources before the basis of the text it consolidates.)
+ */
+function bodyStart(blocks: readonly string[]): number {
+  const basis = blocks.findIndex((b) => /^\s*căn\s+cứ/iu.test(b));
+  const i = blocks.findIndex(
+    (b, k) =>
+      k > basis && /^\s*(?:điều\s+1\s*[.:]|chương\s+[I1]\b|phần\s+(?:thứ\s+nhất|I)\b)/iu.test(b),
+  );
+  return i < 0 ? blocks.length : i;
+}
+
+/**
  * The references of a document to others. `blocks` are the texts of its body blocks in order;
  * `ownNumber` (its own số hiệu) is never a reference.
  */
@@ -395,10 +409,11 @@ export function findReferences(
   const consolidated = options.type === 'Văn bản hợp nhất' || /VBHN/i.test(options.ownNumber ?? '');
   const inTitle = consolidated ? 0 : titleEnd(texts);
   const own = unquoted(texts);
+  const preamble = bodyStart(texts);
   /** A list introduced by an act ("Bãi bỏ các văn bản sau:") continues on the following items. */
   let listAct: { act: string; free: boolean } | null = null;
   for (const [i, text] of texts.entries()) {
-    if (/^\s*căn\s+cứ/iu.test(text)) {
+    if (i < preamble && /^\s*căn\s+cứ/iu.test(text)) {
       out.push(...basis(text, i));
       listAct = null;
       continue;

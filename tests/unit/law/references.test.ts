@@ -85,7 +85,8 @@ const CASES: Array<[string, string[], string[]]> = [
       'cites 46/2010/QH12',
       'cites 28/2005/PL-UBTVQH11',
     ],
-    [],
+    // The basis printed in an annexed form is the form's, not the circular's.
+    ['cites 37/2013/TT-NHNN', 'cites 70/2014/NĐ-CP'],
   ],
   // "… số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15": both cited, none amended.
   [
