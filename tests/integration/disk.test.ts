@@ -29,7 +29,8 @@ const mounted: string[] = [];
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-disk-'));
-  // 300 real articles (about 1.3 MB of text): more than a 1 MB disk holds, in one batch.
+  // 300 real articles (about 1.3 MB of text): more than a 3 MB disk holds beside an
+  // empty archive once its WAL, index and backup are written.
   news = path.join(dir, 'news.jsonl');
   const lines: string[] = [];
   const input = readline.createInterface({
@@ -124,7 +125,8 @@ test('an import into a read-only archive file in a writable folder says so, and 
 });
 
 test('an import onto a full disk says so, and the archive stays as it was', (t) => {
-  const folder = tmpfs('full', '1m');
+  // An empty archive is about 0.7 MB (16 KB pages) and its creation needs room for the WAL too.
+  const folder = tmpfs('full', '3m');
   if (!folder) return t.skip('a small tmpfs needs root; see the max_page_count test below');
   const file = path.join(folder, 'archive.db');
   Archive.open(file).close(); // an empty archive: a few pages
@@ -148,7 +150,7 @@ test('SQLITE_FULL from SQLite itself gives the disk-full sentence; committed art
     const before = archive.stats().articles;
     const ids = archive.list({ limit: 1000 }).items.map((i) => i.id);
     const pages = archive.db.pragma('page_count', { simple: true }) as number;
-    archive.db.pragma(`max_page_count = ${pages + 50}`); // room for 200 KB, not 1.3 MB
+    archive.db.pragma(`max_page_count = ${pages + 50}`); // 50 pages of 16 KB: room for 800 KB, not the batch
     await assert.rejects(
       archive.importPaths([news]),
       (e: unknown) =>
