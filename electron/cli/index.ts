@@ -14,7 +14,7 @@ import { ensureArchive } from '../api/first-run';
 import { registerAnnotationCommands } from './annotations';
 import { registerBundleCommands } from './bundle';
 import { registerBackupCommands, restoreHint, startOrRecover } from './backup';
-import { parseCount, parseDate } from './options';
+import { parseCount, parseDate, parseDay } from './options';
 import { progressReporter } from './progress';
 import { boundHeapGrowth } from '../core/util/heap';
 import { drained, endQuietlyOnClosedOutput, OutputClosed, writeLine } from './closed-output';
@@ -100,6 +100,11 @@ program
   .option('--source <source>', 'source')
   .option('--tag <tag>', 'tag')
   .option('--collection <name>', 'collection')
+  .option(
+    '--in-force <date>',
+    'official documents in force on that day, as far as the archive knows',
+    parseDay,
+  )
   .addOption(
     new Option('--sort <order>', 'order').choices(['relevance', 'date']).default('relevance'),
   )
@@ -117,6 +122,7 @@ program
         source: opts.source,
         tag: opts.tag,
         collection: opts.collection,
+        inForce: opts.inForce,
         sort: opts.sort,
       };
       if (opts.queries) {

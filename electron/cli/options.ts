@@ -13,6 +13,13 @@ export function parseDate(value: string): string {
   throw new UserError('cli.bad-date', { value });
 }
 
+/** A whole day (YYYY-MM-DD or DD/MM/YYYY), for filters that ask about one day. */
+export function parseDay(value: string): string {
+  const iso = parseDate(value);
+  if (iso.length !== 10) throw new UserError('cli.bad-date', { value });
+  return iso;
+}
+
 function isRealDate(iso: string): boolean {
   const [y, m = 1, d = 1] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));

@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { Archive } from '../../electron/core/archive/archive';
 
 const FIXTURE = new URL('../fixtures/law-relations/documents.jsonl', import.meta.url);
@@ -17,6 +19,15 @@ const records = fs
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as { id: string; number: string; title: string });
+const BIN = new URL('../../bin/archive-reader.mjs', import.meta.url).pathname;
+const idOfCli = (db: string, number: string) => {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn.prepare('SELECT id FROM articles WHERE doc_number = ?').pluck().get(number);
+  } finally {
+    conn.close();
+  }
+};
 const byNumber = (n: string) => records.find((r) => r.number === n)!;
 
 let dir: string;
@@ -125,6 +136,40 @@ test('in force on a day: effective by then and not replaced or repealed by then'
   } finally {
     archive.close();
   }
+});
+
+test('the command line takes the same filter: search --in-force DAY', async () => {
+  const db = path.join(dir, 'in-force-cli.db');
+  const archive = Archive.open(db);
+  try {
+    await archive.importPaths([file('01/2023/TT-BLĐTBXH', '20/2023/TT-BLĐTBXH')]);
+  } finally {
+    archive.close();
+  }
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [BIN, '--db', db, 'search', 'thông tư', '--json', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+    });
+  const numbers = (r: ReturnType<typeof cli>) => {
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { id: string }).id)
+      .map((id) => records.find((x) => id === idOfCli(db, x.number))?.number)
+      .sort();
+  };
+  assert.deepEqual(numbers(cli()), ['01/2023/TT-BLĐTBXH', '20/2023/TT-BLĐTBXH']);
+  assert.deepEqual(numbers(cli('--in-force', '01/06/2023')), ['01/2023/TT-BLĐTBXH']);
+  assert.deepEqual(numbers(cli('--in-force', '2024-02-15')), ['20/2023/TT-BLĐTBXH']);
+  // A month is not a day: one sentence, exit 1.
+  const bad = cli('--in-force', '2024-02');
+  assert.equal(bad.status, 1);
+  assert.equal(
+    bad.stderr.trim(),
+    'Ngày “2024-02” không hợp lệ; hãy dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY.',
+  );
 });
 
 test('rebuilding gives the same relations; an upgraded archive computes them at open', async () => {
