@@ -3,6 +3,7 @@
  * dialogs, zoom, quit) and hands everything about the page to the renderer as an event.
  */
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { IMPORT_EXTENSIONS } from '../api/formats';
 import type { BridgeEventName, BridgeEvents } from './bridge';
 
 export type MenuLocale = 'vi' | 'en';
@@ -106,7 +107,7 @@ function menuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
         : [
             {
               name: t.articles,
-              extensions: ['txt', 'html', 'htm', 'json', 'jsonl', 'gz', 'md', 'docx', 'doc', 'odt'],
+              extensions: [...IMPORT_EXTENSIONS],
             },
             { name: t.all, extensions: ['*'] },
           ],

@@ -1,10 +1,10 @@
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../app/Icon';
+import { IMPORT_EXTENSIONS } from '../../../electron/api/formats';
 import { useImport } from './ImportContext';
 
-const ACCEPT =
-  '.txt,.md,.html,.htm,.json,.jsonl,.gz,.xml,.csv,.arbundle,.docx,.doc,.odt,.pdf,.png,.jpg,.jpeg,.tif,.tiff';
+const ACCEPT = IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 /** The file picker for imports; dropping files anywhere on the window works too. */
 export function ImportPanel() {
