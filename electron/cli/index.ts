@@ -144,7 +144,8 @@ program
         }
         return;
       }
-      const result = archive.search({ ...base, query: query ?? '' });
+      const request = { ...base, query: query ?? '' };
+      const result = archive.search(request);
       if (opts.json) {
         for (const h of result.hits) {
           json({
@@ -155,9 +156,19 @@ program
             source: h.source,
             score: h.score,
             snippet: h.snippet,
+            ...(h.section ? { section: { label: h.section.label, anchor: h.section.anchor } } : {}),
           });
         }
         return;
+      }
+      // A citation query ("Điều 12 Luật Cư trú") names a place: it comes first, as in the app.
+      const goto = archive.citationGoto(request);
+      if (goto) {
+        out(
+          locale === 'en'
+            ? `→ Open ${goto.label}: ${goto.articleId}#${goto.anchor}\n`
+            : `→ Mở ${goto.label}: ${goto.articleId}#${goto.anchor}\n`,
+        );
       }
       out(
         locale === 'en'
@@ -165,7 +176,9 @@ program
           : `${result.totalCapped ? 'hơn ' : ''}${result.total} kết quả (${result.tookMs} ms)`,
       );
       for (const h of result.hits) {
-        out(`\n${h.id}  ${h.title}`);
+        // A hit inside a law names its Điều (and khoản) and the reader's anchor for it.
+        const place = h.section ? `  › ${h.section.label} (#${h.section.anchor})` : '';
+        out(`\n${h.id}  ${h.title}${place}`);
         out(`  ${[h.date, h.source, h.docNumber].filter(Boolean).join(' · ')}`);
         out(`  ${plain(h.snippet)}`);
       }
