@@ -282,12 +282,15 @@ program
   .option('--no-sample', 'start from an empty archive instead of the bundled sample')
   .option('--inbox <dir>', 'import bundles and articles dropped into DIR (this run only)')
   .action(async (opts) => {
-    const [{ WorkerHost }, { poolDispatch, readerCount, ReadPool }, { isLoopback, startWebHost }] =
-      await Promise.all([
-        import('../api/worker-host'),
-        import('../api/read-pool'),
-        import('../web/server'),
-      ]);
+    const [
+      { WorkerHost },
+      { poolDispatch, readDelay, readerCount, ReadPool },
+      { isLoopback, startWebHost },
+    ] = await Promise.all([
+      import('../api/worker-host'),
+      import('../api/read-pool'),
+      import('../web/server'),
+    ]);
     const file = dbPath();
     const { created } = opts.sample ? ensureArchive(file, SAMPLE_ARCHIVE) : { created: false };
     const remote = !isLoopback(opts.host);
@@ -304,7 +307,13 @@ program
     // (Not while a damaged archive waits to be restored: the page offers only that then.)
     const pool =
       readers && engine instanceof WorkerHost
-        ? await ReadPool.start({ dbPath: file, locale, remote, size: readers }).catch((error) => {
+        ? await ReadPool.start({
+            dbPath: file,
+            locale,
+            remote,
+            size: readers,
+            delayMs: readDelay(),
+          }).catch((error) => {
             console.error(describeError(error, locale)); // served by the one engine thread instead
             return null;
           })
@@ -322,6 +331,7 @@ program
           ? poolDispatch(engine, pool)
           : (method, input) => engine.call(method, input),
       subscribe: (event, listener) => engine.on(event, listener),
+      load: () => ({ pool: pool?.load ?? null }),
       staticDir: RENDERER_DIR,
       host: opts.host,
       port: opts.port,
