@@ -64,12 +64,32 @@ export interface PoolLoad {
   /** Calls whose client went away: taken out of the queue, or answered and dropped. */
   cancelled: number;
   restarts: number;
+  /** By method: calls asked, calls a reader ran, calls whose client went away. */
+  methods: Record<string, MethodLoad>;
+}
+
+export interface MethodLoad {
+  calls: number;
+  ran: number;
+  cancelled: number;
+}
+
+/**
+ * For tests: each call waits this long before it may take a reader, as on a slow archive, so that
+ * a client that goes away meanwhile is seen to leave the queue (tests/e2e/search-abort.e2e.ts).
+ */
+export const DELAY_ENV = 'ARCHIVE_READER_READ_DELAY_MS';
+
+export function readDelay(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env[DELAY_ENV] ?? 0);
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 60_000) : 0;
 }
 
 export class ReadPool {
   private readonly queue: Job[] = [];
   private cancelled = 0;
   private restarts = 0;
+  private readonly methods = new Map<string, MethodLoad>();
   private closing = false;
   private readonly locale: Locale;
 
@@ -82,8 +102,10 @@ export class ReadPool {
   }
 
   /** Starts `size` readers on the archive the writer has open; rejects if one cannot open it. */
-  static async start(options: WorkerHostOptions & { size: number }): Promise<ReadPool> {
-    const { size, ...rest } = options;
+  static async start(
+    options: WorkerHostOptions & { size: number; delayMs?: number },
+  ): Promise<ReadPool> {
+    const { size, delayMs = 0, ...rest } = options;
     const readerOptions: WorkerHostOptions = { ...rest, reader: true, readOnly: true };
     const hosts = await Promise.allSettled(
       Array.from({ length: size }, () => WorkerHost.start(readerOptions)),
@@ -98,7 +120,17 @@ export class ReadPool {
       busy: false,
       served: 0,
     }));
-    return new ReadPool(slots, readerOptions);
+    const pool = new ReadPool(slots, readerOptions);
+    pool.delayMs = delayMs;
+    return pool;
+  }
+
+  private delayMs = 0;
+
+  private count(method: string): MethodLoad {
+    let load = this.methods.get(method);
+    if (!load) this.methods.set(method, (load = { calls: 0, ran: 0, cancelled: 0 }));
+    return load;
   }
 
   get size(): number {
@@ -112,8 +144,11 @@ export class ReadPool {
 
   /** A read-only call, answered by the first free reader. Never throws. */
   call(method: string, input: unknown, signal?: AbortSignal): Promise<Envelope<unknown>> {
+    const counted = this.count(method);
+    counted.calls++;
     if (signal?.aborted) {
       this.cancelled++;
+      counted.cancelled++;
       return Promise.resolve(this.fail(new UserError('api.cancelled')));
     }
     return new Promise((resolve) => {
@@ -122,6 +157,7 @@ export class ReadPool {
         const onAbort = () => {
           const at = this.queue.indexOf(job);
           this.cancelled++;
+          counted.cancelled++;
           if (at >= 0) this.queue.splice(at, 1); // it never reaches a reader
           // A running one is answered by its reader and dropped; its slot frees then.
           job.resolve(this.fail(new UserError('api.cancelled')));
@@ -130,8 +166,17 @@ export class ReadPool {
         signal.addEventListener('abort', onAbort, { once: true });
         job.release = () => signal.removeEventListener('abort', onAbort);
       }
-      this.queue.push(job);
-      this.next();
+      const enqueue = () => {
+        if (signal?.aborted) return; // answered already, by onAbort
+        if (this.closing) {
+          job.release();
+          return job.resolve(this.fail(new UserError('api.cancelled')));
+        }
+        this.queue.push(job);
+        this.next();
+      };
+      if (this.delayMs) setTimeout(enqueue, this.delayMs);
+      else enqueue();
     });
   }
 
@@ -149,6 +194,7 @@ export class ReadPool {
       served: this.slots.map((s) => s.served),
       cancelled: this.cancelled,
       restarts: this.restarts,
+      methods: Object.fromEntries([...this.methods].map(([m, load]) => [m, { ...load }])),
     };
   }
 
@@ -177,6 +223,7 @@ export class ReadPool {
 
   private async run(slot: Slot, host: WorkerHost, job: Job): Promise<void> {
     slot.busy = true;
+    this.count(job.method).ran++;
     let envelope = await host.call(job.method, job.input);
     slot.busy = false;
     slot.served++;

@@ -150,7 +150,8 @@ program
         }
         return;
       }
-      const result = archive.search({ ...base, query: query ?? '' });
+      const request = { ...base, query: query ?? '' };
+      const result = archive.search(request);
       if (opts.json) {
         for (const h of result.hits) {
           json({
@@ -161,9 +162,19 @@ program
             source: h.source,
             score: h.score,
             snippet: h.snippet,
+            ...(h.section ? { section: { label: h.section.label, anchor: h.section.anchor } } : {}),
           });
         }
         return;
+      }
+      // A citation query ("Điều 12 Luật Cư trú") names a place: it comes first, as in the app.
+      const goto = archive.citationGoto(request);
+      if (goto) {
+        out(
+          locale === 'en'
+            ? `→ Open ${goto.label}: ${goto.articleId}#${goto.anchor}\n`
+            : `→ Mở ${goto.label}: ${goto.articleId}#${goto.anchor}\n`,
+        );
       }
       out(
         locale === 'en'
@@ -171,7 +182,9 @@ program
           : `${result.totalCapped ? 'hơn ' : ''}${result.total} kết quả (${result.tookMs} ms)`,
       );
       for (const h of result.hits) {
-        out(`\n${h.id}  ${h.title}`);
+        // A hit inside a law names its Điều (and khoản) and the reader's anchor for it.
+        const place = h.section ? `  › ${h.section.label} (#${h.section.anchor})` : '';
+        out(`\n${h.id}  ${h.title}${place}`);
         out(`  ${[h.date, h.source, h.docNumber].filter(Boolean).join(' · ')}`);
         out(`  ${plain(h.snippet)}`);
       }
@@ -275,12 +288,15 @@ program
   .option('--no-sample', 'start from an empty archive instead of the bundled sample')
   .option('--inbox <dir>', 'import bundles and articles dropped into DIR (this run only)')
   .action(async (opts) => {
-    const [{ WorkerHost }, { poolDispatch, readerCount, ReadPool }, { isLoopback, startWebHost }] =
-      await Promise.all([
-        import('../api/worker-host'),
-        import('../api/read-pool'),
-        import('../web/server'),
-      ]);
+    const [
+      { WorkerHost },
+      { poolDispatch, readDelay, readerCount, ReadPool },
+      { isLoopback, startWebHost },
+    ] = await Promise.all([
+      import('../api/worker-host'),
+      import('../api/read-pool'),
+      import('../web/server'),
+    ]);
     const file = dbPath();
     const { created } = opts.sample ? ensureArchive(file, SAMPLE_ARCHIVE) : { created: false };
     const remote = !isLoopback(opts.host);
@@ -297,7 +313,13 @@ program
     // (Not while a damaged archive waits to be restored: the page offers only that then.)
     const pool =
       readers && engine instanceof WorkerHost
-        ? await ReadPool.start({ dbPath: file, locale, remote, size: readers }).catch((error) => {
+        ? await ReadPool.start({
+            dbPath: file,
+            locale,
+            remote,
+            size: readers,
+            delayMs: readDelay(),
+          }).catch((error) => {
             console.error(describeError(error, locale)); // served by the one engine thread instead
             return null;
           })
@@ -315,6 +337,7 @@ program
           ? poolDispatch(engine, pool)
           : (method, input) => engine.call(method, input),
       subscribe: (event, listener) => engine.on(event, listener),
+      load: () => ({ pool: pool?.load ?? null }),
       staticDir: RENDERER_DIR,
       host: opts.host,
       port: opts.port,

@@ -38,6 +38,8 @@ export interface WebHostOptions {
   token?: string;
   locale?: Locale;
   maxBodyBytes?: number;
+  /** What the engine pool is doing (`GET /api/load`): calls asked, run and cancelled, by method. */
+  load?: () => unknown;
 }
 
 export interface WebHost {
@@ -138,6 +140,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         );
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
+      if (url.pathname === '/api/load' && req.method === 'GET') {
+        return sendJson(res, 200, { ok: true, result: options.load?.() ?? { pool: null } });
+      }
       if (url.pathname === '/api/original' && (req.method === 'GET' || req.method === 'HEAD'))
         return serveOriginal(url, req, res);
       if (req.method !== 'POST') {

@@ -18,6 +18,7 @@ export interface Host {
 async function startHost(options: {
   sample: boolean;
   locale?: string;
+  env?: NodeJS.ProcessEnv;
 }): Promise<{ host: Host; child: ChildProcess }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-e2e-'));
   const dbPath = path.join(dir, 'archive.db');
@@ -25,7 +26,7 @@ async function startHost(options: {
   if (!options.sample) args.push('--no-sample');
   const child = spawn(process.execPath, args, {
     cwd: path.resolve(import.meta.dirname, '..', '..'),
-    env: { ...process.env, LANG: options.locale ?? 'vi_VN.UTF-8' },
+    env: { ...process.env, LANG: options.locale ?? 'vi_VN.UTF-8', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -57,9 +58,24 @@ async function stopHost(child: ChildProcess, dir: string) {
 }
 
 /** Every request the page makes, so a test can assert none leaves this machine. */
-export const test = base.extend<{ host: Host; emptyHost: Host; app: Page; requests: string[] }>({
+export const test = base.extend<{
+  host: Host;
+  emptyHost: Host;
+  /** The sample on a host whose every read waits 1.5 s first (ARCHIVE_READER_READ_DELAY_MS). */
+  slowHost: Host;
+  app: Page;
+  requests: string[];
+}>({
   host: async ({}, use) => {
     const { host, child } = await startHost({ sample: true });
+    await use(host);
+    await stopHost(child, host.dir);
+  },
+  slowHost: async ({}, use) => {
+    const { host, child } = await startHost({
+      sample: true,
+      env: { ARCHIVE_READER_READ_DELAY_MS: '1500' },
+    });
     await use(host);
     await stopHost(child, host.dir);
   },

@@ -9,7 +9,7 @@ import type { Db } from '../store/db';
 import { filterClause } from '../store/articles';
 import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
 import { matchAll, matchAny, matchExact, monthsMatch, rankedMatch, scoreMatch } from './fts-query';
-import { hydrateHits } from './hits';
+import { BodyCache, hydrateHits } from './hits';
 import { matching, type Filter } from './matching';
 import { titleBoost } from './title-boost';
 import {
@@ -45,6 +45,8 @@ export class SearchEngine {
   private lists = new Map<string, number[]>();
   /** What the last count found: how far paging may go. */
   private matched = 0;
+  /** Decoded bodies of recent hits, for their snippets (see hits.ts). */
+  private readonly bodies = new BodyCache();
 
   constructor(
     private readonly db: Db,
@@ -126,6 +128,7 @@ export class SearchEngine {
       ranked.order.slice(offset, offset + limit),
       parsed.clauses,
       ranked.scores,
+      this.bodies,
     );
     return done(Math.max(total, ranked.order.length), hits);
   }

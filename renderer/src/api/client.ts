@@ -2,10 +2,14 @@
  * The one API client. Under Electron the preload bridge exposes `window.archive` (one function per
  * method, each resolving to an Envelope); in a browser the same methods go over HTTP to the web
  * host. Either way a failure becomes a thrown ApiError carrying a user-readable message.
+ *
+ * A call given an AbortSignal (a search the user typed on from) is given up when it aborts: over
+ * HTTP the request is aborted, so the host drops it from its engine pool; through the Electron
+ * bridge, which cannot take it back, its answer is ignored. Either way it rejects with the
+ * `client.aborted` ApiError, which callers never show (`isAborted`).
  */
 import type {
   ApiEvents,
-  ArchiveApi,
   Envelope,
   Input,
   MethodName,
@@ -61,6 +65,25 @@ declare global {
   }
 }
 
+/** How one call is made: `signal` gives it up (see the file's comment). */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** The contract's methods as the interface calls them, each with its optional CallOptions. */
+export type ClientApi = {
+  [M in MethodName]: (input: Input<M>, options?: CallOptions) => Promise<Output<M>>;
+};
+
+/** A call given up by its caller: never an error to show. */
+export function isAborted(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'client.aborted';
+}
+
+function abortedError(): ApiError {
+  return new ApiError('client.aborted', 'The request was cancelled.');
+}
+
 export type EventListener<E extends keyof ApiEvents> = (data: ApiEvents[E]) => void;
 
 function unwrap<T>(envelope: Envelope<T> | null | undefined): T {
@@ -85,6 +108,7 @@ async function httpCall<M extends MethodName>(
   method: M,
   input: Input<M>,
   token: string | null,
+  signal?: AbortSignal,
 ): Promise<Output<M>> {
   let response: Response;
   try {
@@ -92,43 +116,73 @@ async function httpCall<M extends MethodName>(
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...httpHeaders(token) },
       body: JSON.stringify(input ?? {}),
+      signal,
     });
   } catch (error) {
-    throw toApiError(error);
+    throw signal?.aborted ? abortedError() : toApiError(error);
   }
   let envelope: Envelope<Output<M>>;
   try {
     envelope = (await response.json()) as Envelope<Output<M>>;
   } catch {
+    // Aborted while the body was still arriving.
+    if (signal?.aborted) throw abortedError();
     throw new ApiError('client.bad-response', `HTTP ${response.status}`);
   }
+  if (signal?.aborted) throw abortedError();
   return unwrap(envelope);
 }
 
-function createHttpApi(token: string | null): ArchiveApi {
-  const api = {} as Record<MethodName, (input: unknown) => Promise<unknown>>;
+/** The API over HTTP to the web host (exported for tests, which give it their own fetch). */
+export function createHttpApi(token: string | null): ClientApi {
+  const api = {} as Record<MethodName, (input: unknown, options?: CallOptions) => Promise<unknown>>;
   for (const method of methodNames) {
-    api[method] = (input) => httpCall(method, input as Input<typeof method>, token);
+    api[method] = (input, options) =>
+      httpCall(method, input as Input<typeof method>, token, options?.signal);
   }
-  return api as ArchiveApi;
+  return api as ClientApi;
 }
 
-function createBridgeApi(bridge: Bridge): ArchiveApi {
-  const api = {} as Record<MethodName, (input: unknown) => Promise<unknown>>;
+/** The API through Electron's preload bridge (exported for tests, which give it a fake one). */
+export function createBridgeApi(bridge: Bridge): ClientApi {
+  const api = {} as Record<MethodName, (input: unknown, options?: CallOptions) => Promise<unknown>>;
   for (const method of methodNames) {
-    api[method] = async (input) => {
+    api[method] = async (input, options) => {
       const call = bridge[method] as (input: unknown) => Promise<Envelope<unknown>>;
       if (typeof call !== 'function') {
         throw new ApiError('api.unknown-method', method);
       }
+      const signal = options?.signal;
+      if (signal?.aborted) throw abortedError();
+      let envelope: Envelope<unknown>;
       try {
-        return unwrap(await call(input ?? {}));
+        envelope = await (signal ? ignoredOnAbort(call(input ?? {}), signal) : call(input ?? {}));
       } catch (error) {
         throw toApiError(error);
       }
+      return unwrap(envelope);
     };
   }
-  return api as ArchiveApi;
+  return api as ClientApi;
+}
+
+/** The bridge's answer, or `client.aborted` as soon as the signal aborts (the answer is ignored). */
+function ignoredOnAbort<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    answer.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) reject(abortedError());
+        else resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(signal.aborted ? abortedError() : error);
+      },
+    );
+  });
 }
 
 type Listeners = { [E in keyof ApiEvents]: Set<EventListener<E>> };
@@ -169,7 +223,7 @@ export function onApiEvent<E extends keyof ApiEvents>(
   };
 }
 
-export const api: ArchiveApi =
+export const api: ClientApi =
   typeof window !== 'undefined' && window.archive
     ? createBridgeApi(window.archive)
     : createHttpApi(typeof window !== 'undefined' ? readToken(window.location.search) : null);

@@ -9,7 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { SearchFilters } from '../../../electron/core/model';
-import { api } from '../api/client';
+import { api, isAborted } from '../api/client';
 import { useAlerts } from '../app/AlertContext';
 import { onArchiveChanged } from '../app/changes';
 import {
@@ -42,27 +42,35 @@ interface SearchContextValue extends SearchState {
 const SearchContext = createContext<SearchContextValue | null>(null);
 
 /** One page of results for the query (or, with no query, of the articles matching the filters). */
-async function fetchPage(request: SearchRequest, offset: number) {
+async function fetchPage(request: SearchRequest, offset: number, signal: AbortSignal) {
   const filters = activeFilters(request.filters);
   const query = request.query.trim();
   if (query) {
     // Results come as the user types: the last word, perhaps unfinished, matches as a prefix.
-    return api.search({
-      query,
-      sort: request.sort,
-      limit: PAGE_SIZE,
-      offset,
-      typeAhead: /[\p{L}\p{N}]$/u.test(request.query),
-      ...filters,
-    });
+    return api.search(
+      {
+        query,
+        sort: request.sort,
+        limit: PAGE_SIZE,
+        offset,
+        typeAhead: /[\p{L}\p{N}]$/u.test(request.query),
+        ...filters,
+      },
+      { signal },
+    );
   }
-  const list = await api.listArticles({ sort: 'date', limit: PAGE_SIZE, offset, ...filters });
+  const list = await api.listArticles(
+    { sort: 'date', limit: PAGE_SIZE, offset, ...filters },
+    { signal },
+  );
   return { total: list.total, hits: list.items.map(summaryToHit), suggestion: null, tookMs: 0 };
 }
 
 /**
  * The current search, kept above the screens so that returning from an article shows the same
- * results and the reader can step to the previous or next one. Stale replies are ignored.
+ * results and the reader can step to the previous or next one. A search (or its next page) that a
+ * newer one supersedes — the user typed on — is aborted, so the host stops working on it; its
+ * reply, or its failure, is ignored and never shown as an error.
  */
 export function SearchProvider({ children }: { children: ReactNode }) {
   const { reportError } = useAlerts();
@@ -70,6 +78,8 @@ export function SearchProvider({ children }: { children: ReactNode }) {
   const request = useRef<SearchRequest>({ query: '', filters: {}, sort: 'relevance' });
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Gives up the search (and page) in flight when a newer one starts. */
+  const inFlight = useRef<AbortController | null>(null);
   const stateRef = useRef(state);
   useEffect(() => {
     stateRef.current = state;
@@ -79,6 +89,8 @@ export function SearchProvider({ children }: { children: ReactNode }) {
     (next: SearchRequest) => {
       request.current = next;
       const mine = ++seq.current;
+      inFlight.current?.abort();
+      const gone = (inFlight.current = new AbortController());
       if (!next.query.trim() && !hasFilters(next.filters)) {
         setState((s) => ({
           ...s,
@@ -92,7 +104,7 @@ export function SearchProvider({ children }: { children: ReactNode }) {
         return;
       }
       setState((s) => ({ ...s, ...next, status: 'loading' }));
-      fetchPage(next, 0).then(
+      fetchPage(next, 0, gone.signal).then(
         (page) => {
           if (mine !== seq.current) return;
           setState((s) => ({
@@ -107,7 +119,7 @@ export function SearchProvider({ children }: { children: ReactNode }) {
           }));
         },
         (error) => {
-          if (mine !== seq.current) return;
+          if (mine !== seq.current || isAborted(error)) return;
           reportError(error);
           setState((s) => ({ ...s, status: 'error', loadingMore: false }));
         },
@@ -115,6 +127,9 @@ export function SearchProvider({ children }: { children: ReactNode }) {
     },
     [reportError],
   );
+
+  // Nothing is left running for a screen that is gone.
+  useEffect(() => () => inFlight.current?.abort(), []);
 
   // After an import the same search may find more.
   useEffect(() => onArchiveChanged(() => run(request.current)), [run]);
@@ -151,7 +166,11 @@ export function SearchProvider({ children }: { children: ReactNode }) {
     const mine = seq.current;
     stateRef.current = { ...s, loadingMore: true };
     setState((x) => ({ ...x, loadingMore: true }));
-    fetchPage(request.current, s.hits.length).then(
+    fetchPage(
+      request.current,
+      s.hits.length,
+      inFlight.current?.signal ?? new AbortController().signal,
+    ).then(
       (page) => {
         if (mine !== seq.current) return;
         setState((x) => {
@@ -163,7 +182,7 @@ export function SearchProvider({ children }: { children: ReactNode }) {
         });
       },
       (error) => {
-        reportError(error);
+        if (mine === seq.current && !isAborted(error)) reportError(error);
         setState((x) => ({ ...x, loadingMore: false }));
       },
     );
