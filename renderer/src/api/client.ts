@@ -36,6 +36,7 @@ export const methodNames = [
   'setCollections',
   'importPaths',
   'importFiles',
+  'cancelImport',
   'exportAnnotations',
   'exportBundle',
   'exportBundleToPath',
