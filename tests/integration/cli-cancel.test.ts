@@ -2,8 +2,7 @@
  * Ctrl-C during `archive-reader import`, spawned as a user runs it, on a big input (the 40,000
  * VietNews articles): once the archive holds a first batch, SIGINT; the command keeps what it
  * committed, says so in one sentence with the counts, and ends with status 130; the archive
- * passes integrity_check. A second Ctrl-C ends at once,
- * the transaction in flight rolled back.
+ * passes integrity_check. A second Ctrl-C ends at once, the transaction in flight rolled back.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
