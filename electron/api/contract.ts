@@ -103,6 +103,11 @@ export const schemas = {
   setCollections: z.strictObject({ articleId: id, collections: tagList }),
   /** Import files the host can read itself (desktop app, command line): paths on this machine. */
   importPaths: z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }),
+  /**
+   * Cancel the imports running now (importPaths, importFiles, the inbox's): each returns its
+   * summary marked `cancelled`, keeping what it committed. Harmless when none runs.
+   */
+  cancelImport: z.strictObject({}),
   /** Import files sent by the interface (browser host, drag and drop): name and base64 bytes. */
   importFiles: z.strictObject({
     files: z
@@ -216,6 +221,11 @@ export interface ImportSummary {
   failed: ImportFailure[];
   /** Ids of the articles this import added, first 1,000. */
   articleIds: string[];
+  /**
+   * The import was cancelled (`cancelImport`, Ctrl-C) before it read everything: the counts are
+   * what it committed until then, all of it kept; files not reached are not listed as failed.
+   */
+  cancelled?: boolean;
 }
 
 export interface ImportProgress {
@@ -319,6 +329,8 @@ export interface Outputs {
   setCollections: Article;
   importPaths: ImportSummary;
   importFiles: ImportSummary;
+  /** How many running imports were told to stop (0: none was running). */
+  cancelImport: { cancelled: number };
   exportAnnotations: ExportFile;
   importAnnotations: AnnotationImportReport;
   exportBundle: BundleExportResult;
@@ -384,6 +396,7 @@ export const writeMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'setCollections',
   'importPaths',
   'importFiles',
+  'cancelImport',
   'importBundle',
   'importBundlePath',
   'setInbox',

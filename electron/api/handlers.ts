@@ -33,6 +33,7 @@ export function createHandlers(archive: Archive): ArchiveApi {
       archive.importUploads(
         input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
       ),
+    cancelImport: async () => ({ cancelled: archive.cancelImports() }),
     exportAnnotations: async (input) =>
       archive.exportAnnotations(input.format, {
         articleId: input.articleId,

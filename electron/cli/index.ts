@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Archive } from '../core/archive/archive';
 import { defaultArchivePath, RENDERER_DIR, SAMPLE_ARCHIVE } from '../core/archive/locations';
-import { describeError, localeFromEnv, UserError } from '../core/errors';
+import { describeError, format, localeFromEnv, UserError } from '../core/errors';
+import { messages } from '../core/messages';
 import type { Block, SearchRequest } from '../core/model';
 import { blockText } from '../core/archive/layout';
 import type { InboxState } from '../api/contract';
@@ -69,13 +70,33 @@ program
     withArchive(async (archive) => {
       const bar = progressReporter(!opts.json && process.stderr.isTTY === true);
       archive.events.on('importProgress', bar.update);
-      const summary = await archive.importPaths(paths).finally(() => bar.stop());
+      // Ctrl-C stops at the next article: what was read is committed, every batch before it
+      // kept. A second Ctrl-C ends at once; the transaction in flight rolls back with the process.
+      const interrupt = () => {
+        if (archive.cancelImports() === 0) process.exit(130);
+        process.once('SIGINT', () => process.exit(130));
+      };
+      process.once('SIGINT', interrupt);
+      const summary = await archive
+        .importPaths(paths)
+        .finally(() => (process.off('SIGINT', interrupt), bar.stop()));
+      if (summary.cancelled) process.exitCode = 130;
       if (opts.json) {
         json({
           imported: summary.imported,
           duplicates: summary.duplicates,
           failed: summary.failed,
+          ...(summary.cancelled && { cancelled: true }),
         });
+      } else if (summary.cancelled) {
+        out(
+          format(messages[locale]['import.cancelled-summary'], {
+            imported: summary.imported,
+            duplicates: summary.duplicates,
+            failed: summary.failed.length,
+          }),
+        );
+        for (const f of summary.failed) out(`  ✗ ${f.path}: ${f.error}`);
       } else {
         out(
           locale === 'en'

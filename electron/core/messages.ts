@@ -52,6 +52,8 @@ const vi = {
     'Ảnh quá lớn ({width} × {height} điểm ảnh); giới hạn là {limit} triệu điểm ảnh, hãy quét lại ở độ phân giải thấp hơn (300 dpi là đủ).',
   'import.image-damaged': 'Tệp ảnh bị hỏng hoặc không trọn vẹn.',
   'import.cancelled': 'Đã hủy việc nhập tệp này.',
+  'import.cancelled-summary':
+    'Đã hủy nhập; giữ lại {imported} bài đã nhập ({duplicates} bài trùng, {failed} lỗi).',
   'import.office-encrypted':
     'Tệp được bảo vệ bằng mật khẩu nên không đọc được; hãy mở tệp bằng Word hoặc LibreOffice, bỏ mật khẩu, lưu lại rồi nhập lại.',
   'import.office-damaged': 'Tệp {kind} bị hỏng: phần {part} bị thiếu hoặc không đọc được.',
@@ -120,6 +122,8 @@ const vi = {
   'inbox.not-folder':
     'Không dùng được thư mục nhận {dir}: thư mục không tồn tại hoặc không phải là thư mục.',
   'inbox.nothing-imported': 'Không nhập được bài nào từ tệp: {reason}',
+  'inbox.cancelled':
+    'Việc nhập tệp đã bị hủy; giữ lại {imported} bài đã nhập, hãy thả tệp vào lại để nhập nốt.',
   'inbox.archive-folder':
     'Không dùng được {dir} làm thư mục nhận: đó là thư mục chứa chính kho lưu trữ; hãy chọn một thư mục riêng.',
   // Original files and renaming (store/originals.ts).
@@ -187,6 +191,8 @@ const en: Record<MessageCode, string> = {
     'The picture is too large ({width} × {height} pixels); the limit is {limit} million pixels, so scan it again at a lower resolution (300 dpi is enough).',
   'import.image-damaged': 'The picture file is damaged or incomplete.',
   'import.cancelled': 'Importing this file was cancelled.',
+  'import.cancelled-summary':
+    'Import cancelled; kept {imported} articles already imported ({duplicates} duplicates, {failed} failed).',
   'import.office-encrypted':
     'The file is protected with a password, so it cannot be read; open it in Word or LibreOffice, remove the password, save it and import it again.',
   'import.office-damaged': 'The {kind} file is damaged: its part {part} is missing or unreadable.',
@@ -257,6 +263,8 @@ const en: Record<MessageCode, string> = {
     'The bundle ({size}) is too large to download through the browser (limit {limit}); choose a collection, or use the desktop app or the command archive-reader bundle export.',
   'inbox.not-folder': 'Cannot use the inbox folder {dir}: it does not exist or is not a folder.',
   'inbox.nothing-imported': 'Nothing could be imported from the file: {reason}',
+  'inbox.cancelled':
+    'Importing the file was cancelled; {imported} articles already imported were kept, drop the file in again to import the rest.',
   'inbox.archive-folder':
     'Cannot use {dir} as the inbox: it is the folder of the archive itself; choose a folder of its own.',
   // Original files and renaming (store/originals.ts).

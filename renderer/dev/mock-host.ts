@@ -121,6 +121,7 @@ const handlers: Record<MethodName, Handler> = {
   setCollections: (i) =>
     Object.assign(store.articles.get(i.articleId)!, { collections: i.collections }),
   importPaths: () => Promise.reject(['api.forbidden', 'Yêu cầu bị từ chối.']),
+  cancelImport: () => ({ cancelled: 0 }),
   importFiles: async (i) => {
     const summaryOut = {
       imported: 0,

@@ -169,6 +169,7 @@ describe('host policies', () => {
     importFiles: {
       files: [{ name: 'a.txt', base64: Buffer.from('Tiêu đề\n\nNội dung.').toString('base64') }],
     },
+    cancelImport: {},
     importBundle: { name: 'a.arbundle', base64: '' },
     importBundlePath: { path: '/tmp/a.arbundle' },
     setInbox: { dir: null },

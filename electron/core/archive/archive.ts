@@ -114,8 +114,9 @@ export class Archive {
 
   // ── Import ──────────────────────────────────────────────────────────────────────────────
 
-  private importContext(): ImportContext {
+  private importContext(signal?: AbortSignal): ImportContext {
     return {
+      signal,
       db: this.db,
       articles: this.articles,
       locale: this.locale,
@@ -127,23 +128,47 @@ export class Archive {
     };
   }
 
+  /** The imports running now (files, uploads, the inbox's), each cancelled by its controller. */
+  private readonly imports = new Set<AbortController>();
+
+  /**
+   * Cancel every import running now (`cancelImport`, Ctrl-C): each stops at its next article and
+   * returns its summary, marked `cancelled`, with what it committed. Returns how many there were;
+   * with none running it does nothing.
+   */
+  cancelImports(): number {
+    const running = this.imports.size;
+    for (const controller of this.imports) controller.abort();
+    this.imports.clear();
+    return running;
+  }
+
+  /** Runs one import with its own controller, and its failures as one sentence. */
+  private async runImport(
+    run: (ctx: ImportContext) => Promise<ImportSummary>,
+  ): Promise<ImportSummary> {
+    const controller = new AbortController();
+    this.imports.add(controller);
+    try {
+      return this.afterImport(
+        await run(this.importContext(controller.signal)).catch((e) => {
+          throw translateOpenError(e, this.file); // a full disk, a read-only folder: one sentence
+        }),
+      );
+    } finally {
+      this.imports.delete(controller);
+    }
+  }
+
   // The importers (HTML parsing, validation) load on the first import, not at every start.
   async importPaths(paths: string[]): Promise<ImportSummary> {
     const { importPaths } = await import('./import');
-    return this.afterImport(
-      await importPaths(this.importContext(), paths).catch((e) => {
-        throw translateOpenError(e, this.file); // a full disk, a read-only folder: one sentence
-      }),
-    );
+    return this.runImport((ctx) => importPaths(ctx, paths));
   }
 
   async importUploads(files: Array<{ name: string; bytes: Uint8Array }>): Promise<ImportSummary> {
     const { importUploads } = await import('./import');
-    return this.afterImport(
-      await importUploads(this.importContext(), files).catch((e) => {
-        throw translateOpenError(e, this.file);
-      }),
-    );
+    return this.runImport((ctx) => importUploads(ctx, files));
   }
 
   /** Drafts read elsewhere (the import of a reader that is not a file format; tests). */
@@ -151,11 +176,7 @@ export class Archive {
     sources: Array<{ from: string; items: AsyncIterable<DraftItem> }>,
   ): Promise<ImportSummary> {
     const { importItems } = await import('./import');
-    return this.afterImport(
-      await importItems(this.importContext(), sources).catch((e) => {
-        throw translateOpenError(e, this.file);
-      }),
-    );
+    return this.runImport((ctx) => importItems(ctx, sources));
   }
 
   /** A long-running host refreshes the catalog in the background once the import is done. */

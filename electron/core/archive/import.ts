@@ -50,7 +50,11 @@ export interface ImportContext {
   onProgress?: (progress: ImportProgress) => void;
   /** Called after each committed batch with the rowids it added (the catalog indexes them). */
   onCommitted?: (rowids: number[]) => void;
-  /** Stops the import after the current file; OCR of a scan stops at once. */
+  /**
+   * Cancels the import: reading stops at the next article (what was read is committed as one
+   * last batch) and OCR of a scan at once; every batch committed stays, and the summary says
+   * `cancelled`. Files not reached, and the scan cut short, are not reported as failures.
+   */
   signal?: AbortSignal;
 }
 
@@ -93,6 +97,8 @@ class ImportRun {
   private readonly keep = keepOriginals();
   /** A PDF's or scan's pages as they are read, and the import's cancelling. */
   readonly pages: PageProgress;
+  /** True once the import left something unread because it was cancelled. */
+  private cut = false;
 
   constructor(private readonly ctx: ImportContext) {
     this.pages = {
@@ -128,6 +134,8 @@ class ImportRun {
     this.progress.current = from;
     this.progress.pages = null;
     for await (const item of items) {
+      // Cancelled: a scan whose OCR stopped (its item says so) was not reached, not failed.
+      if (this.stopping()) break;
       if (!item.ok) {
         if (taken.failed-- > 0) continue;
         this.failedItem(item.where, describeError(item.error, this.ctx.locale));
@@ -166,12 +174,26 @@ class ImportRun {
         this.ctx.lookup,
       )) {
         this.takeBatch(batch, file, taken);
+        if (this.stopping()) break; // the pool's thread is told to stop reading
       }
     } catch (error) {
       const { PoolUnavailable } = await import('./fts-pool');
       if (!(error instanceof PoolUnavailable)) throw error;
       await this.consume(readFile(file, this.pages), file, taken);
     }
+  }
+
+  /** The import was cancelled: nothing more is read (the caller commits what it holds). */
+  stopping(): boolean {
+    if (this.ctx.signal?.aborted) this.cut = true;
+    return this.cut;
+  }
+
+  /** The summary, saying whether the import was cancelled before it read everything. */
+  result(): ImportSummary {
+    this.progress.current = null;
+    this.ctx.onProgress?.({ ...this.progress });
+    return this.cut ? { ...this.summary, cancelled: true } : this.summary;
   }
 
   private takeBatch(batch: PreparedBatch, from: string, taken: Taken): void {
@@ -280,6 +302,7 @@ export async function importPaths(ctx: ImportContext, paths: string[]): Promise<
   const run = new ImportRun(ctx);
   const files: string[] = [];
   for await (const item of walk(paths)) {
+    if (run.stopping()) break;
     if ('error' in item)
       run.summary.failed.push({ path: item.path, error: describeError(item.error, ctx.locale) });
     else files.push(item.path);
@@ -289,7 +312,7 @@ export async function importPaths(ctx: ImportContext, paths: string[]): Promise<
   ctx.onProgress?.({ ...run.progress });
   try {
     for (const file of files) {
-      if (ctx.signal?.aborted) break;
+      if (run.stopping()) break;
       if (await isLarge(file)) await run.consumeLarge(file);
       else await run.consume(readFile(file, run.pages), file);
       await run.settle(); // a file's articles are committed before the next file starts
@@ -299,9 +322,7 @@ export async function importPaths(ctx: ImportContext, paths: string[]): Promise<
     await run.settle().catch(() => undefined);
     run.close();
   }
-  run.progress.current = null;
-  ctx.onProgress?.({ ...run.progress });
-  return run.summary;
+  return run.result();
 }
 
 /** Import files sent as bytes by an interface (browser upload, drag and drop). */
@@ -313,7 +334,7 @@ export async function importUploads(
   run.progress.files = files.length;
   try {
     for (const file of files) {
-      if (ctx.signal?.aborted) break;
+      if (run.stopping()) break;
       await run.consume(readBytes(file.name, file.bytes, run.pages), file.name);
       await run.settle();
       run.fileDone();
@@ -322,9 +343,7 @@ export async function importUploads(
     await run.settle().catch(() => undefined);
     run.close();
   }
-  run.progress.current = null;
-  ctx.onProgress?.({ ...run.progress });
-  return run.summary;
+  return run.result();
 }
 
 /**
@@ -339,6 +358,7 @@ export async function importItems(
   run.progress.files = sources.length;
   try {
     for (const source of sources) {
+      if (run.stopping()) break;
       await run.consume(source.items, source.from);
       await run.settle();
       run.fileDone();
@@ -347,7 +367,5 @@ export async function importItems(
     await run.settle().catch(() => undefined);
     run.close();
   }
-  run.progress.current = null;
-  ctx.onProgress?.({ ...run.progress });
-  return run.summary;
+  return run.result();
 }

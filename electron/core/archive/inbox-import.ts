@@ -34,6 +34,8 @@ export function inboxHandler(archive: InboxImporter, locale: Locale) {
     if (await looksLikeBundle(file))
       return SAID[locale].bundle(await archive.importBundle({ path: file }));
     const summary = await archive.importPaths([file]);
+    // Cancelled part-way: the file goes to failed/ saying so (a re-import adds only the rest).
+    if (summary.cancelled) throw new UserError('inbox.cancelled', { imported: summary.imported });
     if (!summary.imported && !summary.duplicates && summary.failed.length)
       throw new UserError('inbox.nothing-imported', { reason: summary.failed[0].error });
     return SAID[locale].files(summary);

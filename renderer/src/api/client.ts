@@ -40,6 +40,7 @@ export const methodNames = [
   'setCollections',
   'importPaths',
   'importFiles',
+  'cancelImport',
   'exportAnnotations',
   'exportBundle',
   'exportBundleToPath',

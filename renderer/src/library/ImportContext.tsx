@@ -4,6 +4,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
@@ -26,14 +27,25 @@ interface ImportState {
   files: number;
   host: ImportProgress | null;
   summary: ImportSummary | null;
+  /** "Cancel import" was pressed: no further request is sent, the running one stops. */
+  cancelling: boolean;
 }
 
 interface ImportContextValue extends ImportState {
   importFiles(files: File[]): Promise<void>;
+  /** Stops the running import; what it committed is kept, and the summary says so. */
+  cancel(): void;
 }
 
 const ImportContext = createContext<ImportContextValue | null>(null);
-const idle: ImportState = { running: false, sent: 0, files: 0, host: null, summary: null };
+const idle: ImportState = {
+  running: false,
+  sent: 0,
+  files: 0,
+  host: null,
+  summary: null,
+  cancelling: false,
+};
 
 const isBundle = (file: File) => /\.arbundle$/i.test(file.name);
 
@@ -65,6 +77,7 @@ function merge(a: ImportSummary, b: ImportSummary): ImportSummary {
     duplicates: a.duplicates + b.duplicates,
     failed: [...a.failed, ...b.failed],
     articleIds: [...a.articleIds, ...b.articleIds].slice(0, 1000),
+    ...((a.cancelled || b.cancelled) && { cancelled: true }),
   };
 }
 
@@ -72,6 +85,7 @@ function merge(a: ImportSummary, b: ImportSummary): ImportSummary {
 export function ImportProvider({ children }: { children: ReactNode }) {
   const { reportError } = useAlerts();
   const [state, setState] = useState<ImportState>(idle);
+  const cancelled = useRef(false);
 
   useEffect(
     () => onApiEvent('importProgress', (host) => setState((s) => (s.running ? { ...s, host } : s))),
@@ -82,15 +96,18 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     async (files: File[]) => {
       if (files.length === 0) return;
       setState({ ...idle, running: true, files: files.length });
+      cancelled.current = false;
       let total: ImportSummary = { imported: 0, duplicates: 0, failed: [], articleIds: [] };
       try {
         // Archive bundles dropped or picked here are merged as bundles, not read as articles.
         for (const file of files.filter(isBundle)) {
+          if (cancelled.current) break;
           total = merge(total, await importBundleFile(file));
           setState((s) => ({ ...s, sent: s.sent + 1, host: null }));
         }
         files = files.filter((f) => !isBundle(f));
         for (const batch of planBatches(files.map((f) => f.size))) {
+          if (cancelled.current) break;
           const payload = await Promise.all(
             batch.map(async (i) => ({
               name: files[i].name.normalize('NFC'),
@@ -103,21 +120,30 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       } catch (error) {
         reportError(error);
       }
+      // Cancelled between two requests: the files not sent are not imported either.
+      if (cancelled.current) total = { ...total, cancelled: true };
       invalidateFacets();
       archiveChanged();
-      setState((s) => ({ ...s, running: false, summary: total }));
+      setState((s) => ({ ...s, running: false, cancelling: false, summary: total }));
     },
     [reportError],
   );
 
+  const cancel = useCallback(() => {
+    if (cancelled.current) return;
+    cancelled.current = true;
+    setState((s) => (s.running ? { ...s, cancelling: true } : s));
+    api.cancelImport({}).catch(reportError);
+  }, [reportError]);
+
   const dragging = useDropImport(importFiles, state.running);
-  const value = useMemo(() => ({ ...state, importFiles }), [state, importFiles]);
+  const value = useMemo(() => ({ ...state, importFiles, cancel }), [state, importFiles, cancel]);
 
   return (
     <ImportContext.Provider value={value}>
       {children}
       {dragging && <DropOverlay />}
-      {state.running && <ImportProgressBar state={state} />}
+      {state.running && <ImportProgressBar state={state} onCancel={cancel} />}
       {state.summary && (
         <ImportSummaryDialog
           summary={state.summary}

@@ -27,7 +27,14 @@ export function ImportSummaryDialog({
       onClose={onClose}
       onCancel={onClose}
     >
-      <h2 id="import-summary-title">{t('library.summaryTitle')}</h2>
+      <h2 id="import-summary-title">
+        {t(summary.cancelled ? 'library.summaryCancelledTitle' : 'library.summaryTitle')}
+      </h2>
+      {summary.cancelled && (
+        <p className="import-cancelled">
+          {t('library.cancelledSummary', { count: summary.imported })}
+        </p>
+      )}
       <dl className="summary-counts">
         <div>
           <dt>{t('library.imported')}</dt>
