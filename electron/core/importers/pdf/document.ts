@@ -57,7 +57,40 @@ export interface PdfText {
 
 const pdfjsDir = () => path.dirname(require.resolve('pdfjs-dist/package.json'));
 
+/**
+ * pdf.js's exceptions, by name. On a damaged file its in-process worker rejects promises of its
+ * own that nobody awaits (a cross-reference entry it then rebuilds, for one); under Node's default
+ * that unhandled rejection ends the process, and with it the import of the whole folder. The
+ * document's own promises, awaited below, still report the damage as one sentence.
+ */
+const PDFJS_EXCEPTIONS = new Set([
+  'XRefEntryException',
+  'XRefParseException',
+  'MissingDataException',
+  'ParserEOFException',
+  'FormatError',
+  'InvalidPDFException',
+  'UnknownErrorException',
+  'PasswordException',
+  'ResponseException',
+  'AbortException',
+]);
+
+let strayRejectionsGuarded = false;
+
+/** Drop pdf.js's stray rejections; any other unhandled rejection ends the process as before. */
+function guardStrayRejections(): void {
+  if (strayRejectionsGuarded) return;
+  strayRejectionsGuarded = true;
+  process.on('unhandledRejection', (reason) => {
+    const name = (reason as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && PDFJS_EXCEPTIONS.has(name)) return;
+    throw reason;
+  });
+}
+
 async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  guardStrayRejections();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const dir = pdfjsDir();
   const task = pdfjs.getDocument({
