@@ -7,6 +7,7 @@
 import OleCompoundDoc from 'word-extractor/lib/ole-compound-doc.js';
 import BufferReader from 'word-extractor/lib/buffer-reader.js';
 import { drain } from '../chunks';
+import { oleStructureSound } from './ole-check';
 
 export type OleContent = 'doc' | 'encrypted-doc' | 'encrypted-ooxml' | 'other';
 
@@ -29,6 +30,7 @@ async function streamHead(doc: OleCompoundDoc, name: string, bytes: number): Pro
 
 /** What an OLE2 file holds; throws (any error) when its structure cannot be read. */
 export async function oleContent(bytes: Buffer): Promise<OleContent> {
+  if (!oleStructureSound(bytes)) throw new Error('unsound OLE2 structure');
   const doc = await new OleCompoundDoc(new BufferReader(bytes)).read();
   const streams = doc._rootStorage._dirEntry.streams;
   if ('EncryptionInfo' in streams && 'EncryptedPackage' in streams) return 'encrypted-ooxml';
