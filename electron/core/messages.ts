@@ -48,6 +48,8 @@ const vi = {
   'import.pdf-no-text':
     'Không đọc được chữ nào trong tệp PDF: các trang không có lớp chữ cũng không có ảnh quét.',
   'import.ocr-no-text': 'Nhận dạng chữ (OCR) không tìm thấy chữ nào trong ảnh quét.',
+  'import.ocr-off':
+    'Tệp chỉ có trang quét, cần nhận dạng chữ (OCR), nhưng OCR đang tắt (ARCHIVE_READER_OCR=0) nên chưa đọc được chữ nào.',
   'import.image-too-large':
     'Ảnh quá lớn ({width} × {height} điểm ảnh); giới hạn là {limit} triệu điểm ảnh, hãy quét lại ở độ phân giải thấp hơn (300 dpi là đủ).',
   'import.image-damaged': 'Tệp ảnh bị hỏng hoặc không trọn vẹn.',
@@ -187,6 +189,8 @@ const en: Record<MessageCode, string> = {
   'import.pdf-no-text':
     'No text could be read from the PDF: its pages have neither a text layer nor a scanned image.',
   'import.ocr-no-text': 'Text recognition (OCR) found no text in the scanned image.',
+  'import.ocr-off':
+    'The file has only scanned pages, which need text recognition (OCR), but OCR is turned off (ARCHIVE_READER_OCR=0), so no text was read.',
   'import.image-too-large':
     'The picture is too large ({width} × {height} pixels); the limit is {limit} million pixels, so scan it again at a lower resolution (300 dpi is enough).',
   'import.image-damaged': 'The picture file is damaged or incomplete.',

@@ -51,6 +51,8 @@ export interface PdfText {
   pageCount: number;
   /** The pages read by OCR, with Tesseract's confidence for each. */
   recognized: { page: number; confidence: number }[];
+  /** Pages that needed OCR while it was off (ARCHIVE_READER_OCR=0), left unread. */
+  unread?: number;
   encoding: LegacyEncoding | null;
   metadataTitle: string | null;
 }
@@ -302,11 +304,12 @@ export function toBlocks(pages: PageText[]): Block[] {
 
 /**
  * Every page's text, in order. `maxChars` bounds the text kept (the article limit): past it the
- * file is refused before more pages are read.
+ * file is refused before more pages are read. Without `ocr` (turned off), pages that need it are
+ * counted and left unread.
  */
 export async function readPdf(
   bytes: Uint8Array,
-  ocr: () => Recognizer,
+  ocr: (() => Recognizer) | null,
   maxChars: number,
   progress: PageProgress = {},
 ): Promise<PdfText> {
@@ -318,6 +321,7 @@ export async function readPdf(
     }
     const pages: PageText[] = [];
     const recognized: PdfText['recognized'] = [];
+    let unread = 0;
     let encoding: LegacyEncoding | null = null;
     let chars = 0;
     for (let n = 1; n <= total; n++) {
@@ -333,7 +337,8 @@ export async function readPdf(
         });
         encoding ??= read.encoding;
         let lines = read.lines;
-        if (read.scan) {
+        if (read.scan && !ocr) unread++;
+        else if (read.scan && ocr) {
           const { png, scale, viewport } = await renderPage(doc, page).catch(() => {
             throw new UserError('import.pdf-damaged'); // content pdfjs cannot draw
           });
@@ -357,6 +362,7 @@ export async function readPdf(
       blocks: toBlocks(pages.map((p, k) => ({ ...p, lines: kept[k] }))),
       pageCount: total,
       recognized,
+      unread,
       encoding,
       metadataTitle: typeof title === 'string' && title.trim() ? nfc(title.trim()) : null,
     };

@@ -25,7 +25,7 @@ import {
   MIN_PAGE_SIDE,
   type ImageKind,
 } from './images';
-import { Recognizer } from './ocr';
+import { ocrEnabled, Recognizer } from './ocr';
 
 export type { PageProgress } from './document';
 
@@ -95,8 +95,10 @@ function legacyBlocks(
 /** The draft of a document's text: its official header's facts and title, else the best title. */
 function toDraft(read: PdfText, where: string): ArticleDraft {
   const { blocks, encoding } = legacyBlocks(read.blocks, read.encoding);
-  if (!blocks.length)
+  if (!blocks.length) {
+    if (read.unread) throw new UserError('import.ocr-off');
     throw new UserError(read.recognized.length ? 'import.ocr-no-text' : 'import.pdf-no-text');
+  }
   const text = blocks.map(blockText).join('\n');
   const header = recognizeOfficial(text);
   const official = header.official ? officialTitle(header) : null;
@@ -130,11 +132,12 @@ function toDraft(read: PdfText, where: string): ArticleDraft {
 async function readImage(
   bytes: Buffer,
   kind: ImageKind,
-  ocr: Recognizer,
+  ocr: (() => Recognizer) | null,
   progress: PageProgress,
 ): Promise<PdfText> {
   checkImage(kind, bytes);
-  const result = await ocr.recognize(bytes);
+  if (!ocr) throw new UserError('import.ocr-off');
+  const result = await ocr().recognize(bytes);
   progress.onPage?.(1, 1);
   const [lines] = removeFurniture([pageLines(wordRuns(result.words, 1))]);
   if (!lines.length) throw new UserError('import.ocr-no-text');
@@ -156,13 +159,13 @@ export async function* readPaged(
   progress: PageProgress = {},
 ): AsyncGenerator<DraftItem> {
   let recognizer: Recognizer | null = null;
-  const ocr = () => (recognizer ??= new Recognizer(progress.signal));
+  const ocr = ocrEnabled() ? () => (recognizer ??= new Recognizer(progress.signal)) : null;
   try {
     const bytes = await readBytes(source, kind === 'pdf' ? MAX_PDF_BYTES : MAX_IMAGE_BYTES);
     const read =
       kind === 'pdf'
         ? await readPdf(bytes, ocr, maxChars, progress)
-        : await readImage(bytes, kind, ocr(), progress);
+        : await readImage(bytes, kind, ocr, progress);
     const draft = toDraft(read, where);
     const mediaType = kind === 'pdf' ? 'application/pdf' : IMAGE_TYPES[kind];
     yield { ok: true, draft, where, original: { bytes, name: path.basename(where), mediaType } };

@@ -20,6 +20,16 @@ export function vieModelDir(): string {
   );
 }
 
+/**
+ * Whether pages without text are recognised: on unless `ARCHIVE_READER_OCR=0` turns it off (a
+ * slow machine importing many typed PDFs; the import fuzz tests). Off, a scanned page is skipped
+ * unread, and a file with nothing else is listed with its reason.
+ */
+export function ocrEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.ARCHIVE_READER_OCR?.trim().toLowerCase();
+  return !(value === '0' || value === 'false' || value === 'no' || value === 'off');
+}
+
 /** Paragraphs Tesseract is less sure of than this (0–100) are specks and rules, not text. */
 const MIN_PARAGRAPH_CONFIDENCE = 25;
 
