@@ -49,6 +49,8 @@ export interface ByteSource {
 }
 
 export function formatSize(bytes: number): string {
+  // Under a megabyte in KB: "0.0 MB" would say a 40 KB file is empty.
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
