@@ -23,8 +23,8 @@ import { readJsonRecords } from './json';
 import { parsePlainText } from './plaintext';
 import { displayPath } from './walk';
 import { blockText } from '../archive/layout';
-import { pagedKind, readPaged, type PageProgress } from './pdf';
-import { isOfficeContainer, readOffice } from './office';
+import { MAX_IMAGE_BYTES, MAX_PDF_BYTES, pagedKind, readPaged, type PageProgress } from './pdf';
+import { isOfficeContainer, MAX_OFFICE_BYTES, readOffice } from './office';
 
 /**
  * The longest article accepted, in characters: about twice the longest official document of the
@@ -182,6 +182,40 @@ async function* readGzip(source: ByteSource, where: string): AsyncGenerator<Draf
   }
   if (head.length === 0) {
     yield { ok: false, error: new UserError('import.empty'), where };
+    return;
+  }
+  // A gzipped Word, OpenDocument or PDF file or scan (an archivist's USB stick has them): inflated
+  // within that format's own limit (a gzip bomb is cut off there), then read as the file itself.
+  // The original kept is the inflated file, under its name without ".gz", so "Open the
+  // original" opens a document, not an archive of it.
+  const paged = pagedKind(head);
+  if (paged || isOfficeContainer(head)) {
+    const limit = paged === 'pdf' ? MAX_PDF_BYTES : paged ? MAX_IMAGE_BYTES : MAX_OFFICE_BYTES;
+    let bytes: Buffer;
+    try {
+      bytes = Buffer.from(await readAll(open(), limit));
+    } catch (error) {
+      yield { ok: false, error: streamError(error, where), where };
+      return;
+    }
+    const inner: ByteSource = {
+      where,
+      size: bytes.length,
+      head: bytes.subarray(0, head.length),
+      stream: () => Readable.from([bytes]),
+      pages: source.pages,
+    };
+    const items = paged
+      ? readPaged(inner, paged, where, MAX_ARTICLE_CHARS, source.pages)
+      : readOffice(inner, where);
+    for await (const item of items) {
+      if (item.ok && item.original)
+        yield {
+          ...item,
+          original: { ...item.original, name: item.original.name.replace(/\.gz$/i, '') },
+        };
+      else yield item;
+    }
     return;
   }
   const kind = binaryKind(head);
