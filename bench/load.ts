@@ -222,7 +222,7 @@ const TOPICS = [
 const fold = (text: string) =>
   text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 
-type Request =
+export type Request =
   | { method: 'search'; input: Record<string, unknown> }
   | { method: 'suggest'; input: Record<string, unknown> }
   /** Type-ahead as typed: a search at each keystroke of `prefix` (see KEYSTROKE_MS). */
@@ -232,10 +232,10 @@ type Request =
  * A keystroke every 150 ms while typing a query: each one's search goes out at once, and one still
  * unanswered at the next keystroke is given up (the request aborted), as the user typed on.
  */
-const KEYSTROKE_MS = 150;
+export const KEYSTROKE_MS = 150;
 
 /** The mix of what the users type, deterministic per seed. */
-function requestMaker(random: () => number, titles: string[], facets: Facets) {
+export function requestMaker(random: () => number, titles: string[], facets: Facets) {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const years = facets.years.map((y) => y.value);
   const types = facets.types.map((t) => t.value);

@@ -5,6 +5,7 @@
  * matches when FTS5 finds nothing. Snippets are made for the returned page only.
  */
 import type { SearchHit, SearchRequest, SearchResult } from '../model';
+import type Database from 'better-sqlite3';
 import type { Db } from '../store/db';
 import { filterClause } from '../store/articles';
 import { parseQuery, type Clause, type ParsedQuery } from './query-parser';
@@ -37,6 +38,15 @@ type Ranked = { order: number[]; scores: Map<number, number> };
 
 type Scored = { rowid: number; score: number };
 
+type Statement = Database.Statement<unknown[]>;
+
+/** Distinct statements kept compiled; more (an unusual mix of filters) starts the cache afresh. */
+const STATEMENT_CACHE = 64;
+
+/** Which listing of matches: the index, the expression and the filters. */
+const listKey = (expr: string, filter: Filter, index: Index) =>
+  `${index}\u0000${expr}\u0000${JSON.stringify(filter)}`;
+
 export class SearchEngine {
   readonly vocabulary: Vocabulary;
   /** The work of the last search (see SearchWork). */
@@ -47,6 +57,8 @@ export class SearchEngine {
   private matched = 0;
   /** Decoded bodies of recent hits, for their snippets (see hits.ts). */
   private readonly bodies = new BodyCache();
+  /** Compiled statements by their SQL (see `statement`). */
+  private readonly statements = new Map<string, Statement>();
 
   constructor(
     private readonly db: Db,
@@ -166,7 +178,7 @@ export class SearchEngine {
 
   /** The newest RANK_LIMIT matches (fewer when fewer match), read once per search. */
   private list(expr: string, filter: Filter, index: Index = 'articles_fts'): number[] {
-    const key = `${index}\u0000${expr}\u0000${JSON.stringify(filter)}`;
+    const key = listKey(expr, filter, index);
     if (!this.lists.has(key)) this.lists.set(key, this.newest(expr, filter, RANK_LIMIT, index));
     return this.lists.get(key)!;
   }
@@ -184,12 +196,10 @@ export class SearchEngine {
       return (this.matched = newest.length);
     }
     const older = (
-      this.db
-        .prepare(
-          `SELECT count(*) AS n FROM (SELECT 1 ${matching(filter)}
+      this.statement(
+        `SELECT count(*) AS n FROM (SELECT 1 ${matching(filter)}
            AND f.rowid < CAST(? AS INTEGER) LIMIT ?)`,
-        )
-        .get(expr, ...filter.params, newest[RANK_LIMIT - 1], COUNT_CAP + 1 - RANK_LIMIT) as {
+      ).get(expr, ...filter.params, newest[RANK_LIMIT - 1], COUNT_CAP + 1 - RANK_LIMIT) as {
         n: number;
       }
     ).n;
@@ -198,12 +208,10 @@ export class SearchEngine {
   }
 
   private byDate(expr: string, filter: Filter, n: number): Ranked {
-    const rows = this.db
-      .prepare(
-        `SELECT f.rowid AS rowid ${matching(filter, { facts: true })}
+    const rows = this.statement(
+      `SELECT f.rowid AS rowid ${matching(filter, { facts: true })}
          ORDER BY a.date IS NULL, a.date DESC, f.rowid DESC LIMIT ?`,
-      )
-      .all(expr, ...filter.params, n) as { rowid: number }[];
+    ).all(expr, ...filter.params, n) as { rowid: number }[];
     return { order: rows.map((r) => r.rowid), scores: new Map() };
   }
 
@@ -257,18 +265,16 @@ export class SearchEngine {
     const exact = matchExact(clauses);
     const exactTier = new Set(
       exact
-        ? (this.db
-            .prepare(`SELECT f.rowid AS rowid ${matching(filter, { floor: true, among: true })}`)
-            .pluck()
-            .all(exact, ...filter.params, floor, among) as number[])
+        ? (this.statement(
+            `SELECT f.rowid AS rowid ${matching(filter, { floor: true, among: true })}`,
+            true,
+          ).all(exact, ...filter.params, floor, among) as number[])
         : [],
     );
     this.work.scored += candidates.length;
-    const scored = this.db
-      .prepare(
-        `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${matching(filter, { floor: true, scored: true, among: true })}`,
-      )
-      .all(score, ...filter.params, floor, among) as Scored[];
+    const scored = this.statement(
+      `SELECT f.rowid AS rowid, -bm25(articles_fts, ${WEIGHTS}) AS score ${matching(filter, { floor: true, scored: true, among: true })}`,
+    ).all(score, ...filter.params, floor, among) as Scored[];
     const tier = (rowid: number) => (exactTier.has(rowid) ? 1 : 0);
     const scores = new Map(scored.map((r) => [r.rowid, r.score]));
     const best = [...scores.keys()]
@@ -338,15 +344,34 @@ export class SearchEngine {
     return { order, scores };
   }
 
-  /** Matches in the index's own order, most recently imported first: no sort over every match. */
+  /**
+   * Matches in the index's own order, most recently imported first: no sort over every match.
+   * What this search already listed (the count's newest RANK_LIMIT, in the same order) is cut
+   * from that list instead of asked of FTS5 again: a broad query's unranked fill and paging on
+   * are its first `n`.
+   */
   private newest(expr: string, filter: Filter, n: number, index: Index = 'articles_fts'): number[] {
+    const listed = this.lists.get(listKey(expr, filter, index));
+    if (listed && (n <= listed.length || listed.length < RANK_LIMIT)) return listed.slice(0, n);
     this.work.listed += n;
-    const rows = this.db
-      .prepare(
-        `SELECT f.rowid AS rowid ${matching(filter, { index })} ORDER BY f.rowid DESC LIMIT ?`,
-      )
-      .all(expr, ...filter.params, n) as { rowid: number }[];
-    return rows.map((r) => r.rowid);
+    return this.statement(
+      `SELECT f.rowid AS rowid ${matching(filter, { index })} ORDER BY f.rowid DESC LIMIT ?`,
+      true,
+    ).all(expr, ...filter.params, n) as number[];
+  }
+
+  /**
+   * A statement compiled once per engine: a search runs the same few shapes of SQL (one per
+   * filter and index), which SQLite would otherwise compile again at every keystroke.
+   */
+  private statement(sql: string, pluck = false): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.statements.size >= STATEMENT_CACHE) this.statements.clear();
+      this.statements.set(sql, statement);
+    }
+    return statement.pluck(pluck); // the mode stays with the statement: set at every use
   }
 
   /** The best `window` matches of `expr` by bm25 (of its RANK_LIMIT most recent), as positive scores. */
@@ -359,17 +384,15 @@ export class SearchEngine {
     const floor = this.floor(expr, filter, index);
     this.work.scored += floor ? RANK_LIMIT : Math.min(RANK_LIMIT, this.work.counted);
     const weights = index === 'titles_fts' ? TITLE_WEIGHTS : WEIGHTS;
-    return this.db
-      .prepare(
-        `SELECT f.rowid AS rowid, -bm25(${index}, ${weights}) AS score ${matching(filter, { floor: true, index, scored: true })}
+    return this.statement(
+      `SELECT f.rowid AS rowid, -bm25(${index}, ${weights}) AS score ${matching(filter, { floor: true, index, scored: true })}
          ORDER BY bm25(${index}, ${weights}) LIMIT ?`,
-      )
-      .all(expr, ...filter.params, floor, window) as Scored[];
+    ).all(expr, ...filter.params, floor, window) as Scored[];
   }
 
   private passes(rowid: number, filter: Filter): boolean {
-    return !!this.db
-      .prepare(`SELECT 1 FROM article_facts a WHERE a.article = ? AND ${filter.sql}`)
-      .get(rowid, ...filter.params);
+    return !!this.statement(
+      `SELECT 1 FROM article_facts a WHERE a.article = ? AND ${filter.sql}`,
+    ).get(rowid, ...filter.params);
   }
 }
