@@ -8,15 +8,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { Archive } from '../../electron/core/archive/archive';
 import type { BundleImportReport } from '../../electron/api/contract';
 import { UserError } from '../../electron/core/errors';
+import { corpusLines, writeJsonl } from '../support/corpus';
 
 const SEED = '/work/shared/seeds/000_6d5d4d6daf6b85b0.txt';
-const NEWS = '/work/shared/corpus/vietnews-train-40k.jsonl.gz';
-const OFFICIAL = '/work/shared/corpus/official-documents-vn.jsonl.gz';
+const NEWS = 'vietnews-train-40k.jsonl.gz';
+const OFFICIAL = 'official-documents-vn.jsonl.gz';
 
 let dir: string;
 let a: Archive;
@@ -29,19 +29,9 @@ let firstBundle: string;
 let firstReport: BundleImportReport;
 let bCountBefore: number;
 
-async function records(source: string, from: number, to: number, dest: string): Promise<void> {
-  const input = fs.createReadStream(source).pipe(zlib.createGunzip());
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  const out: string[] = [];
-  let i = 0;
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    if (i >= from) out.push(line);
-    if (++i >= to) break;
-  }
-  lines.close();
-  input.destroy();
-  fs.writeFileSync(dest, `${out.join('\n')}\n`);
+/** Records `from` (counted from 0) up to `to` of a corpus file, written to `dest`. */
+async function records(file: string, from: number, to: number, dest: string): Promise<void> {
+  writeJsonl(dest, await corpusLines(file, to - from, { skip: from }));
 }
 
 const count = (archive: Archive, sql: string, ...params: unknown[]) =>

@@ -10,15 +10,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import zlib from 'node:zlib';
 import { Archive } from '../../electron/core/archive/archive';
 import { Catalog, catalogQuery } from '../../electron/core/search/catalog';
 import { catalogDocs, segmentFile } from '../../electron/core/search/catalog-segments';
 import { parseQuery, type ParsedQuery } from '../../electron/core/search/query-parser';
 import { referenceIndex } from '../unit/search/lunr-reference';
+import { corpusLines, writeJsonl } from '../support/corpus';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const SIZE = 1_000;
 let dir: string;
 let archive: Archive;
@@ -26,22 +24,15 @@ let file: string;
 
 /** Real articles (bodies cut short: the catalog holds titles and facts), from `skip` on. */
 async function writeSlice(target: string, skip: number, n: number): Promise<void> {
-  const lines = readline.createInterface({
-    input: fs
-      .createReadStream(path.join(CORPUS, 'baomoi-2017-35k.jsonl.gz'))
-      .pipe(zlib.createGunzip()),
-  });
-  const out: string[] = [];
-  let seen = 0;
-  for await (const line of lines) {
-    if (!line.trim() || seen++ < skip) continue;
-    const record = JSON.parse(line) as { body?: unknown };
-    if (typeof record.body === 'string') record.body = record.body.slice(0, 300);
-    out.push(JSON.stringify(record));
-    if (out.length >= n) break;
-  }
-  lines.close();
-  fs.writeFileSync(target, `${out.join('\n')}\n`);
+  const lines = await corpusLines('baomoi-2017-35k.jsonl.gz', n, { skip });
+  writeJsonl(
+    target,
+    lines.map((line) => {
+      const record = JSON.parse(line) as { body?: unknown };
+      if (typeof record.body === 'string') record.body = record.body.slice(0, 300);
+      return JSON.stringify(record);
+    }),
+  );
 }
 
 const catalog = (background = false) =>

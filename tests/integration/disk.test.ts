@@ -11,16 +11,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import zlib from 'node:zlib';
 import { Archive } from '../../electron/core/archive/archive';
 import { UserError } from '../../electron/core/errors';
+import { corpusLines, writeJsonl } from '../support/corpus';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/archive-reader.mjs');
 const SAMPLE = path.join(ROOT, 'resources/sample/archive.db');
 const SEED = path.resolve(ROOT, '../shared/seeds/000_6d5d4d6daf6b85b0.txt');
-const NEWS = path.resolve(ROOT, '../shared/corpus/vietnews-train-40k.jsonl.gz');
 const isRoot = process.getuid?.() === 0;
 
 let dir: string;
@@ -31,14 +29,10 @@ before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-disk-'));
   // 300 real articles (about 1.3 MB of text): more than a 3 MB disk holds beside an
   // empty archive once its WAL, index and backup are written.
-  news = path.join(dir, 'news.jsonl');
-  const lines: string[] = [];
-  const input = readline.createInterface({
-    input: fs.createReadStream(NEWS).pipe(zlib.createGunzip()),
-  });
-  for await (const line of input) if (lines.push(line) >= 300) break;
-  input.close();
-  fs.writeFileSync(news, lines.join('\n') + '\n');
+  news = writeJsonl(
+    path.join(dir, 'news.jsonl'),
+    await corpusLines('vietnews-train-40k.jsonl.gz', 300),
+  );
 });
 
 after(() => {

@@ -10,15 +10,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import type { ImportProgress } from '../../electron/api/contract';
 import { createDispatch } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/api/handlers';
 import { Archive } from '../../electron/core/archive/archive';
 import { POOLED_FILE_BYTES } from '../../electron/core/archive/import';
+import { corpusLines, writeJsonl } from '../support/corpus';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const SCAN = path.resolve(import.meta.dirname, '../fixtures/pdf/scan.jpg');
 const ARTICLES = 1_200;
 const PER_FILE = 40;
@@ -31,23 +29,14 @@ let whole: Map<string, string>;
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-cancel-'));
-  const input = fs
-    .createReadStream(path.join(CORPUS, 'vietnews-train-40k.jsonl.gz'))
-    .pipe(createGunzip());
-  const lines: string[] = [];
-  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-    if (line.trim()) lines.push(line);
-    if (lines.length >= ARTICLES) break;
-  }
-  input.destroy();
+  const lines = await corpusLines('vietnews-train-40k.jsonl.gz', ARTICLES);
   folder = path.join(dir, 'folder');
   fs.mkdirSync(folder);
   for (let i = 0; i < ARTICLES; i += PER_FILE) {
     const name = `part-${String(i / PER_FILE).padStart(3, '0')}.jsonl`;
-    fs.writeFileSync(path.join(folder, name), lines.slice(i, i + PER_FILE).join('\n') + '\n');
+    writeJsonl(path.join(folder, name), lines.slice(i, i + PER_FILE));
   }
-  large = path.join(dir, 'large.jsonl');
-  fs.writeFileSync(large, lines.join('\n') + '\n');
+  large = writeJsonl(path.join(dir, 'large.jsonl'), lines);
   assert.ok(fs.statSync(large).size >= POOLED_FILE_BYTES, 'the large file is read in the pool');
 
   const reference = open('reference');

@@ -11,15 +11,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { MessageChannel, type Worker } from 'node:worker_threads';
 import type { ImportProgress } from '../../electron/api/contract';
 import { Archive } from '../../electron/core/archive/archive';
 import { FtsPool } from '../../electron/core/archive/fts-pool';
 import { POOLED_FILE_BYTES } from '../../electron/core/archive/import';
+import { corpusLines, writeJsonl } from '../support/corpus';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const ARTICLES = 1_300;
 const KNOWN = 150; // imported first, from a small file: the large file's copies are duplicates
 
@@ -28,25 +26,16 @@ let lines: string[];
 let large: string;
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-pooled-'));
-  const input = fs
-    .createReadStream(path.join(CORPUS, 'vietnews-train-40k.jsonl.gz'))
-    .pipe(createGunzip());
-  const read: string[] = [];
-  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-    if (line.trim()) read.push(line);
-    if (read.length >= ARTICLES) break;
-  }
-  input.destroy();
+  const read = await corpusLines('vietnews-train-40k.jsonl.gz', ARTICLES);
   // Bad lines among the good, and one article twice (a re-exported copy), none first in a
   // small file below (a file that starts with a bad line is not taken for JSON Lines).
   lines = [...read];
   lines.splice(250, 0, '{"title": "Dòng hỏng", "body": ');
   lines.splice(750, 0, 'không phải JSON');
   lines.splice(1_050, 0, read[900]);
-  large = path.join(dir, 'large.jsonl');
-  fs.writeFileSync(large, lines.join('\n') + '\n');
+  large = writeJsonl(path.join(dir, 'large.jsonl'), lines);
   assert.ok(fs.statSync(large).size >= POOLED_FILE_BYTES, 'the file is read in the pool');
-  fs.writeFileSync(path.join(dir, 'known.jsonl'), read.slice(400, 400 + KNOWN).join('\n') + '\n');
+  writeJsonl(path.join(dir, 'known.jsonl'), read.slice(400, 400 + KNOWN));
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -12,8 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { Archive } from '../../electron/core/archive/archive';
 import type { SearchRequest } from '../../electron/core/model';
-
-const CORPUS = '/work/shared/corpus';
+import { CORPUS, corpusLines, writeJsonl } from '../support/corpus';
 
 function localDecision(issuer: string[], number: string, place: string, subject: string): string {
   return `${issuer.join('\n')}
@@ -55,13 +54,7 @@ before(async () => {
       return JSON.stringify(rest);
     });
   fs.writeFileSync(path.join(input, 'documents.jsonl'), `${docs.join('\n')}\n`);
-  const news = zlib
-    .gunzipSync(fs.readFileSync(`${CORPUS}/baomoi-2017-35k.jsonl.gz`))
-    .toString('utf8')
-    .split('\n')
-    .slice(0, 500)
-    .join('\n');
-  fs.writeFileSync(path.join(input, 'news.jsonl'), news);
+  writeJsonl(path.join(input, 'news.jsonl'), await corpusLines('baomoi-2017-35k.jsonl.gz', 500));
   fs.writeFileSync(
     path.join(input, 'lai-chau.txt'),
     localDecision(

@@ -10,8 +10,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { Archive } from '../../electron/core/archive/archive';
 import {
   readMethods,
@@ -25,9 +23,9 @@ import { messages } from '../../electron/core/messages';
 import { poolDispatch, readerCount, ReadPool } from '../../electron/api/read-pool';
 import { WorkerHost } from '../../electron/api/worker-host';
 import { startWebHost, type WebHost } from '../../electron/web/server';
+import { CORPUS as SHARED_CORPUS, corpusLines, writeJsonl } from '../support/corpus';
 
-const CORPUS =
-  process.env.BENCH_CORPUS ?? path.resolve(import.meta.dirname, '../../../shared/corpus');
+const CORPUS = process.env.BENCH_CORPUS ?? SHARED_CORPUS;
 const ARTICLES = 400;
 
 let dir: string;
@@ -75,18 +73,12 @@ const served = () => pool.load.served.reduce((a, b) => a + b, 0);
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'read-pool-'));
   file = path.join(dir, 'archive.db');
-  const input = fs
-    .createReadStream(path.join(CORPUS, 'baomoi-2017-35k.jsonl.gz'))
-    .pipe(createGunzip());
-  const lines: string[] = [];
-  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-    if (line.trim()) lines.push(line);
-    if (lines.length >= ARTICLES) break;
-  }
-  input.destroy();
-  fs.writeFileSync(path.join(dir, 'news.jsonl'), lines.join('\n') + '\n');
+  const news = writeJsonl(
+    path.join(dir, 'news.jsonl'),
+    await corpusLines(path.join(CORPUS, 'baomoi-2017-35k.jsonl.gz'), ARTICLES),
+  );
   const archive = Archive.open(file);
-  const summary = await archive.importPaths([path.join(dir, 'news.jsonl')]);
+  const summary = await archive.importPaths([news]);
   articleIds = summary.articleIds;
   assert.ok(articleIds.length > ARTICLES * 0.9, `${articleIds.length} imported`);
   archive.close();

@@ -9,11 +9,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import zlib from 'node:zlib';
 import { Archive } from '../../electron/core/archive/archive';
+import { corpusLines, writeJsonl } from '../support/corpus';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const SMALL = 2_000;
 const LARGE = 20_000;
 /** Broad everyday queries: common syllables, words, a phrase, a date filter, one being typed. */
@@ -32,20 +30,15 @@ const archives: Record<'small' | 'large', Archive> = {} as never;
 
 /** Real articles, cut to their lead and first paragraphs so that 20,000 import in seconds. */
 async function writeSlice(file: string, n: number): Promise<void> {
-  const source = path.join(CORPUS, 'baomoi-2017-35k.jsonl.gz');
-  const lines = readline.createInterface({
-    input: fs.createReadStream(source).pipe(zlib.createGunzip()),
-  });
-  const out: string[] = [];
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const record = JSON.parse(line) as { body?: unknown };
-    if (typeof record.body === 'string') record.body = record.body.slice(0, 800);
-    out.push(JSON.stringify(record));
-    if (out.length >= n) break;
-  }
-  lines.close();
-  fs.writeFileSync(file, `${out.join('\n')}\n`);
+  const lines = await corpusLines('baomoi-2017-35k.jsonl.gz', n);
+  writeJsonl(
+    file,
+    lines.map((line) => {
+      const record = JSON.parse(line) as { body?: unknown };
+      if (typeof record.body === 'string') record.body = record.body.slice(0, 800);
+      return JSON.stringify(record);
+    }),
+  );
 }
 
 before(async () => {
@@ -93,4 +86,18 @@ test('ten times the articles: broad queries read at most a little more', () => {
   assert.ok(matchGrowth > 5, `matches grew only ×${matchGrowth.toFixed(2)}`);
   // …and the rows a search reads did not grow with it.
   assert.ok(growth < 3, `rows read grew ×${growth.toFixed(2)} for ×10 articles`);
+});
+
+test('pages of a broad query follow one another: no article twice, none skipped', () => {
+  // Past bm25's window the pages come from the newest matches the count already listed
+  // (engine.ts `newest`): they must be exactly the next ones of one long list.
+  for (const request of QUERIES) {
+    const whole = archives.large.search({ ...request, limit: 60 }).hits.map((h) => h.id);
+    const paged = [0, 20, 40].flatMap((offset) =>
+      archives.large.search({ ...request, limit: 20, offset }).hits.map((h) => h.id),
+    );
+    assert.equal(whole.length, 60, `${request.query}: ${whole.length} hits`);
+    assert.deepEqual(paged, whole, request.query);
+    assert.equal(new Set(whole).size, whole.length, `${request.query}: an article twice`);
+  }
 });

@@ -8,15 +8,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import zlib from 'node:zlib';
 import { Archive } from '../../electron/core/archive/archive';
 import { layoutArticle } from '../../electron/core/archive/layout';
 import type { SearchRequest } from '../../electron/core/model';
 import { foldDiacritics, tokenize } from '../../electron/core/text/vietnamese';
+import { CORPUS, corpusLines, writeJsonl } from '../support/corpus';
 
 const SEED = '/work/shared/seeds/000_6d5d4d6daf6b85b0.txt';
-const CORPUS = '/work/shared/corpus';
 const NEWS = ['vietnews-train-40k.jsonl.gz', 'baomoi-2017-35k.jsonl.gz'];
 const PER_NEWS_FILE = 4000;
 
@@ -24,26 +22,12 @@ let dir: string;
 let archive: Archive;
 let seedId: string;
 
-async function firstRecords(source: string, n: number, dest: string): Promise<void> {
-  const input = fs.createReadStream(source).pipe(zlib.createGunzip());
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  const out: string[] = [];
-  for await (const line of lines) {
-    if (line.trim()) out.push(line);
-    if (out.length >= n) break;
-  }
-  lines.close();
-  input.destroy();
-  fs.writeFileSync(dest, `${out.join('\n')}\n`);
-}
-
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-test-'));
   const paths = [SEED, path.join(CORPUS, 'official-documents-vn.jsonl.gz')];
   for (const name of NEWS) {
     const dest = path.join(dir, name.replace('.gz', ''));
-    await firstRecords(path.join(CORPUS, name), PER_NEWS_FILE, dest);
-    paths.push(dest);
+    paths.push(writeJsonl(dest, await corpusLines(name, PER_NEWS_FILE)));
   }
   archive = Archive.open(path.join(dir, 'archive.db'));
   const summary = await archive.importPaths(paths);

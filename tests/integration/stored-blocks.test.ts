@@ -11,33 +11,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import readline from 'node:readline';
 import { Archive } from '../../electron/core/archive/archive';
 import { indexGap } from '../../electron/core/store/health';
+import { corpusLines, writeJsonl } from '../support/corpus';
 
-const CORPUS = path.resolve(
-  import.meta.dirname,
-  '../../../shared/corpus/vietnews-train-40k.jsonl.gz',
-);
 const SEEDS = path.resolve(import.meta.dirname, '../../../shared/seeds');
 const QUERIES = ['dan van lang son', 'công an', 'giáo dục', 'tai nạn giao thông', 'bóng đá -world'];
 
 let dir: string;
 before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-blocks-'))));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function corpusSample(file: string, count: number): Promise<void> {
-  const lines: string[] = [];
-  const input = readline.createInterface({
-    input: fs.createReadStream(CORPUS).pipe(zlib.createGunzip()),
-  });
-  for await (const line of input) {
-    if (line.trim()) lines.push(line);
-    if (lines.length >= count) break;
-  }
-  input.close();
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-}
 
 const found = (archive: Archive, query: string) =>
   archive.search({ query, limit: 1000 }).hits.map((h) => `${h.id} ${h.snippet}`);
@@ -52,8 +35,10 @@ const storageClasses = (archive: Archive) =>
   );
 
 test('packed and JSON-text blocks read, search and rebuild alike, in one archive', async () => {
-  const sample = path.join(dir, 'sample.jsonl');
-  await corpusSample(sample, 600);
+  const sample = writeJsonl(
+    path.join(dir, 'sample.jsonl'),
+    await corpusLines('vietnews-train-40k.jsonl.gz', 600),
+  );
   const file = path.join(dir, 'archive.db');
   let archive = Archive.open(file);
   try {

@@ -9,19 +9,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import zlib from 'node:zlib';
 import { Archive } from '../../electron/core/archive/archive';
 import { createDispatch, type Dispatch } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/api/handlers';
 import type { AnnotationListItem, ArticleView, ExportFile } from '../../electron/api/contract';
 import type { Annotation, TextSelector } from '../../electron/core/model';
 import { loadValidators } from '../unit/annotations/w3c-schema';
+import { corpusLines, writeJsonl } from '../support/corpus';
 
 export const SEED = '/work/shared/seeds/000_6d5d4d6daf6b85b0.txt';
-const BAOMOI = '/work/shared/corpus/baomoi-2017-35k.jsonl.gz';
-const VIETNEWS = '/work/shared/corpus/vietnews-train-40k.jsonl.gz';
-const OFFICIAL = '/work/shared/corpus/official-documents-vn.jsonl.gz';
+const BAOMOI = 'baomoi-2017-35k.jsonl.gz';
+const VIETNEWS = 'vietnews-train-40k.jsonl.gz';
+const OFFICIAL = 'official-documents-vn.jsonl.gz';
 
 const schemas = loadValidators();
 const opened: Archive[] = [];
@@ -31,24 +30,9 @@ export type W3CDoc = {
   first: { items: Array<Record<string, unknown> & { id: string; target: unknown }> };
 };
 
-export async function slice(
-  source: string,
-  from: number,
-  to: number,
-  dest: string,
-): Promise<string> {
-  const input = fs.createReadStream(source).pipe(zlib.createGunzip());
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  const out: string[] = [];
-  let i = 0;
-  for await (const line of lines) {
-    if (i >= from && line.trim()) out.push(line);
-    if (++i >= to) break;
-  }
-  lines.close();
-  input.destroy();
-  fs.writeFileSync(dest, `${out.join('\n')}\n`);
-  return dest;
+/** Records `from` (counted from 0) up to `to` of a corpus file, written to `dest`; its path. */
+export async function slice(file: string, from: number, to: number, dest: string): Promise<string> {
+  return writeJsonl(dest, await corpusLines(file, to - from, { skip: from }));
 }
 
 export function caller(api: Dispatch) {

@@ -15,8 +15,6 @@ import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { Archive } from '../../electron/core/archive/archive';
 import { articleId } from '../../electron/core/archive/ids';
@@ -25,10 +23,10 @@ import { parseQuery } from '../../electron/core/search/query-parser';
 import { catalogGeneration } from '../../electron/core/search/catalog';
 import { blockText } from '../../electron/core/archive/layout';
 import { foldedSyllables } from '../../electron/core/text/vietnamese';
+import { corpusLines, writeJsonl } from '../support/corpus';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/archive-reader.mjs');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const KILLS = 20;
 const SEED = Number(process.env.SOAK_SEED ?? 20260528);
 /** Records taken from each corpus file, in this order; files of this many lines each. */
@@ -63,22 +61,14 @@ async function writeSlice(): Promise<void> {
   const flush = () => {
     if (!part.length) return;
     const file = path.join(dir, 'input', `part-${String(files.length).padStart(3, '0')}.jsonl`);
-    fs.writeFileSync(file, part.join('\n') + '\n');
-    files.push(file);
+    files.push(writeJsonl(file, part));
     part = [];
   };
   for (const [name, count] of SLICE) {
-    const lines = readline.createInterface({
-      input: fs.createReadStream(path.join(CORPUS, name)).pipe(zlib.createGunzip()),
-    });
-    let n = 0;
-    for await (const line of lines) {
-      if (!line.trim()) continue;
+    for (const line of await corpusLines(name, count)) {
       part.push(line);
       if (part.length >= LINES_PER_FILE) flush();
-      if (++n >= count) break;
     }
-    lines.close();
   }
   flush();
 }
