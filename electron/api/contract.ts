@@ -298,6 +298,11 @@ export interface BundleImportReport {
   refused: Array<{ id: string; reason: string }>;
   /** Ids of the articles added, first 1,000. */
   articleIds: string[];
+  /**
+   * Cancelled (`cancelImport`, Ctrl-C) before the end of the bundle: the counts are what was
+   * written by then, every batch of it kept; cancelled while the bundle was being checked, nothing.
+   */
+  cancelled?: boolean;
 }
 
 export interface InboxState {

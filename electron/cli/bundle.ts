@@ -57,7 +57,16 @@ export function registerBundleCommands(program: Command, ctx: BundleCommandConte
       withArchive(async (archive) => {
         const bar = progressReporter(!opts.json && process.stderr.isTTY === true);
         archive.events.on('importProgress', bar.update);
-        const report = await archive.importBundle({ path: file }).finally(() => bar.stop());
+        // Ctrl-C stops at the next record, as in `import`: the batches written are kept.
+        const interrupt = () => {
+          if (archive.cancelImports() === 0) process.exit(130);
+          process.once('SIGINT', () => process.exit(130));
+        };
+        process.once('SIGINT', interrupt);
+        const report = await archive
+          .importBundle({ path: file })
+          .finally(() => (process.off('SIGINT', interrupt), bar.stop()));
+        if (report.cancelled) process.exitCode = 130;
         if (opts.json) return out(JSON.stringify(report));
         for (const line of describeReport(report, locale)) out(line);
       }),
@@ -68,6 +77,11 @@ export function registerBundleCommands(program: Command, ctx: BundleCommandConte
 export function describeReport(r: BundleImportReport, locale: Locale): string[] {
   const a = r.articles;
   const n = r.annotations;
+  const cancelled =
+    locale === 'en'
+      ? 'Cancelled: what was written before then is kept; the rest was not imported.'
+      : 'Đã hủy: những gì đã ghi trước lúc hủy được giữ lại, phần còn lại chưa nhập.';
+  if (r.cancelled && !r.machine) return [cancelled];
   const lines =
     locale === 'en'
       ? [
@@ -83,5 +97,6 @@ export function describeReport(r: BundleImportReport, locale: Locale): string[] 
           `Thẻ thêm: ${r.tags}; bộ sưu tập thêm: ${r.collections}.`,
         ];
   for (const refused of r.refused) lines.push(`  ✗ ${refused.reason}`);
+  if (r.cancelled) lines.unshift(cancelled);
   return lines;
 }

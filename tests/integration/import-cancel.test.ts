@@ -2,7 +2,7 @@
  * Cancelling an import of real files (real VietNews articles written to a temporary folder, a
  * scan made into a three-page PDF by img2pdf): it stops at the next article or page, keeps every
  * batch it committed, whole, says it was cancelled without listing what it did not reach as
- * failed, and a second import of the same files adds exactly the rest.
+ * failed, and a second import of the same files adds exactly the rest. The same for a bundle.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -142,6 +142,37 @@ describe('cancelling an import', () => {
       'neither the scan cut short nor the file after it is a failure',
     );
     assert.equal(count(archive, 'SELECT count(*) FROM articles'), 0);
+    archive.close();
+  });
+
+  test('of a bundle stops at its next batch; a second import of it adds exactly the rest', async () => {
+    const reference = open('reference');
+    const bundle = path.join(dir, 'all.arbundle');
+    await reference.exportBundle({}, bundle);
+    reference.close();
+
+    const archive = open('bundle');
+    // Cancelled while the bundle is still checked: nothing at all is written.
+    const checking = archive.importBundle({ path: bundle });
+    assert.equal(archive.cancelImports(), 1);
+    const early = await checking;
+    assert.deepEqual([early.cancelled, early.articles.added], [true, 0]);
+    assert.equal(count(archive, 'SELECT count(*) FROM articles'), 0);
+
+    const listening = cancelAfterFirstCommit(archive);
+    const report = await archive.importBundle({ path: bundle });
+    listening();
+    assert.equal(report.cancelled, true);
+    const added = report.articles.added;
+    assert.ok(added > 0 && added < ARTICLES, `${added} kept`);
+    assertKeptWhole(archive, added);
+
+    const rest = await archive.importBundle({ path: bundle });
+    assert.deepEqual(
+      [rest.cancelled, rest.articles.added, rest.articles.present],
+      [undefined, ARTICLES - added, added],
+    );
+    assertKeptWhole(archive, ARTICLES);
     archive.close();
   });
 

@@ -233,11 +233,18 @@ export class Archive {
     };
   }
 
+  /** Merge a bundle; `cancelImports` stops it at its next record, like any import. */
   async importBundle(source: BundleSource): Promise<BundleImportReport> {
-    const { importBundle } = await import('./bundle-import');
-    const report = await importBundle(this.importContext(), source);
-    if (this.backgroundCatalog) void this.catalog.warm();
-    return report;
+    const controller = new AbortController();
+    this.imports.add(controller);
+    try {
+      const { importBundle } = await import('./bundle-import');
+      const report = await importBundle(this.importContext(controller.signal), source);
+      if (this.backgroundCatalog) void this.catalog.warm();
+      return report;
+    } finally {
+      this.imports.delete(controller);
+    }
   }
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────

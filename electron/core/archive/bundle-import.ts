@@ -36,6 +36,8 @@ export interface BundleImportContext {
   articles: ArticleStore;
   locale: Locale;
   onProgress?: (progress: ImportProgress) => void;
+  /** Aborted: stop at the next record (the check writes nothing; the batch held is committed). */
+  signal?: AbortSignal;
 }
 
 interface Checked {
@@ -62,7 +64,11 @@ function refusal(record: ArticleRecord, manifest: BundleManifest): UserError | n
   return null;
 }
 
-async function check(source: BundleSource, locale: Locale): Promise<Checked> {
+async function check(
+  source: BundleSource,
+  locale: Locale,
+  signal?: AbortSignal,
+): Promise<Checked | null> {
   const file = sourceName(source);
   let manifest: BundleManifest | null = null;
   const refused = new Map<string, string>();
@@ -70,6 +76,7 @@ async function check(source: BundleSource, locale: Locale): Promise<Checked> {
   let articles = 0;
   let annotations = 0;
   for await (const item of readBundle(source)) {
+    if (signal?.aborted) return null;
     if (item.kind === 'manifest') {
       manifest = item.manifest;
       const listed = Object.keys(manifest.hashes).length;
@@ -98,6 +105,23 @@ async function check(source: BundleSource, locale: Locale): Promise<Checked> {
   return { manifest: manifest!, refused };
 }
 
+/** Cancelled while the bundle was still being checked: nothing was written. */
+function cancelledBeforeWriting(file: string): BundleImportReport {
+  return {
+    file,
+    machine: '',
+    created: '',
+    articles: { added: 0, present: 0, refused: 0 },
+    annotations: { added: 0, updated: 0, kept: 0, unchanged: 0, skipped: 0 },
+    revisions: 0,
+    tags: 0,
+    collections: 0,
+    refused: [],
+    articleIds: [],
+    cancelled: true,
+  };
+}
+
 function mismatch(file: string, what: string, expected: number, found: number): UserError {
   return new UserError('bundle.count-mismatch', { file, what, expected, found });
 }
@@ -107,7 +131,9 @@ export async function importBundle(
   source: BundleSource,
 ): Promise<BundleImportReport> {
   const file = sourceName(source);
-  const { manifest, refused } = await check(source, ctx.locale);
+  const checked = await check(source, ctx.locale, ctx.signal);
+  if (!checked) return cancelledBeforeWriting(file);
+  const { manifest, refused } = checked;
   const merge = new BundleMerge(ctx.db, ctx.articles, manifest.machine, file);
   const importedAt = new Date().toISOString();
   const report: BundleImportReport = {
@@ -186,6 +212,10 @@ export async function importBundle(
     ctx.onProgress?.({ ...progress });
   };
   for await (const item of readBundle(source)) {
+    if (ctx.signal?.aborted) {
+      report.cancelled = true;
+      break;
+    }
     if (item.kind !== 'record') continue;
     const record = item.record;
     if (record.type === 'article') {

@@ -37,6 +37,7 @@ export function BundlePanel() {
   const [since, setSince] = useState('');
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const [report, setReport] = useState<BundleImportReport | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   /** Desktop: the path chosen in the menu's save dialog; the bundle is written there. */
   const [target, setTarget] = useState<string | null>(null);
   const ids = { collection: useId(), since: useId(), file: useId() };
@@ -60,6 +61,7 @@ export function BundlePanel() {
 
   const importBundle = async (source: File | string) => {
     setBusy('import');
+    setCancelling(false);
     try {
       const path = typeof source === 'string' ? source : pathOf(source);
       const result = path
@@ -154,6 +156,20 @@ export function BundlePanel() {
             if (file) void importBundle(file);
           }}
         />
+        {busy === 'import' && (
+          // Stops at the next record: what was written is kept, and the report says so.
+          <button
+            type="button"
+            className="button"
+            disabled={cancelling}
+            onClick={() => {
+              setCancelling(true);
+              api.cancelImport({}).catch(reportError);
+            }}
+          >
+            {t('library.cancelImport')}
+          </button>
+        )}
       </div>
       <InboxSetting />
       {report && <BundleReportDialog report={report} onClose={() => setReport(null)} />}

@@ -40,9 +40,12 @@ export function BundleReportDialog({
       onCancel={onClose}
     >
       <h2 id="bundle-report-title">{t('bundles.report.title')}</h2>
-      <p className="muted">
-        {t('bundles.report.from', { machine: report.machine, created: report.created })}
-      </p>
+      {report.cancelled && <p role="status">{t('bundles.report.cancelled')}</p>}
+      {report.machine && (
+        <p className="muted">
+          {t('bundles.report.from', { machine: report.machine, created: report.created })}
+        </p>
+      )}
       <dl className="summary-counts">
         {rows.map(([key, value]) => (
           <div key={key}>
