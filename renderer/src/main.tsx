@@ -22,9 +22,11 @@ import './styles/law.css';
 import { App } from './app/App';
 import { listenToBundleMenu } from './library/bundleMenu';
 import { listenToExportMenu } from './annotations/exportMenu';
+import { listenToDesktopMenu } from './app/desktopMenu';
 
 listenToBundleMenu();
 listenToExportMenu();
+listenToDesktopMenu();
 
 const root = document.getElementById('root');
 if (root) {

@@ -11,6 +11,7 @@ import { DisplayProvider } from '../settings/DisplayContext';
 import { LanguageSelect } from '../settings/LanguageSelect';
 import { AlertProvider } from './AlertContext';
 import { ArchiveGate } from './DamagedArchive';
+import { MenuDialogs } from './MenuDialogs';
 import { Nav } from './Nav';
 import { navigate, useRoute, type Route } from './route';
 import { isTypingTarget, requestSearchFocus } from './shortcuts';
@@ -93,6 +94,7 @@ export function App() {
             <ArchiveGate>
               <Shell />
             </ArchiveGate>
+            <MenuDialogs />
           </ImportProvider>
         </SearchProvider>
       </DisplayProvider>

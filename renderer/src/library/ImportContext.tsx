@@ -14,6 +14,7 @@ import { api, onApiEvent } from '../api/client';
 import { toApiError } from '../api/errors';
 import { useAlerts } from '../app/AlertContext';
 import { archiveChanged } from '../app/changes';
+import { useDesktopMenu } from '../app/desktopMenu';
 import { bytesToBase64, planBatches } from './batches';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportSummaryDialog } from './ImportSummaryDialog';
@@ -29,10 +30,14 @@ interface ImportState {
   summary: ImportSummary | null;
   /** "Cancel import" was pressed: no further request is sent, the running one stops. */
   cancelling: boolean;
+  /** Paths on this machine the host reads itself: the host's progress counts the files. */
+  byPath: boolean;
 }
 
 interface ImportContextValue extends ImportState {
   importFiles(files: File[]): Promise<void>;
+  /** Files and folders of this machine (the desktop menu's native dialogs), read by the host. */
+  importPaths(paths: string[]): Promise<void>;
   /** Stops the running import; what it committed is kept, and the summary says so. */
   cancel(): void;
 }
@@ -45,6 +50,7 @@ const idle: ImportState = {
   host: null,
   summary: null,
   cancelling: false,
+  byPath: false,
 };
 
 const isBundle = (file: File) => /\.arbundle$/i.test(file.name);
@@ -81,14 +87,25 @@ function merge(a: ImportSummary, b: ImportSummary): ImportSummary {
   };
 }
 
-/** Import from the file picker or a drop anywhere on the window, in batches, with progress. */
+/**
+ * Import from the file picker or a drop anywhere on the window, in batches, with progress; or the
+ * paths picked in the desktop menu's native dialogs, read by the host itself.
+ */
 export function ImportProvider({ children }: { children: ReactNode }) {
-  const { reportError } = useAlerts();
+  const { t } = useTranslation();
+  const { reportError, notify } = useAlerts();
   const [state, setState] = useState<ImportState>(idle);
   const cancelled = useRef(false);
 
   useEffect(
-    () => onApiEvent('importProgress', (host) => setState((s) => (s.running ? { ...s, host } : s))),
+    () =>
+      onApiEvent('importProgress', (host) =>
+        setState((s) => {
+          if (!s.running) return s;
+          // A folder counts its files once the host has listed them.
+          return s.byPath && host.files > 0 ? { ...s, host, files: host.files } : { ...s, host };
+        }),
+      ),
     [],
   );
 
@@ -129,6 +146,32 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [reportError],
   );
 
+  const importPaths = useCallback(
+    async (paths: string[]) => {
+      if (paths.length === 0) return;
+      setState({ ...idle, running: true, files: paths.length, byPath: true });
+      cancelled.current = false;
+      let total: ImportSummary | null = null;
+      try {
+        total = await api.importPaths({ paths });
+        if (cancelled.current) total = { ...total, cancelled: true };
+      } catch (error) {
+        // Refused as a whole (a host that does not read this machine's files): one sentence.
+        reportError(error);
+      }
+      invalidateFacets();
+      archiveChanged();
+      setState((s) => ({ ...s, running: false, cancelling: false, summary: total }));
+    },
+    [reportError],
+  );
+
+  // File → Import files… / Import folder…: the paths picked in the native dialog.
+  useDesktopMenu('import', ({ paths }) => {
+    if (state.running) notify(t('library.importBusy'));
+    else void importPaths(paths);
+  });
+
   const cancel = useCallback(() => {
     if (cancelled.current) return;
     cancelled.current = true;
@@ -137,7 +180,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   }, [reportError]);
 
   const dragging = useDropImport(importFiles, state.running);
-  const value = useMemo(() => ({ ...state, importFiles, cancel }), [state, importFiles, cancel]);
+  const value = useMemo(
+    () => ({ ...state, importFiles, importPaths, cancel }),
+    [state, importFiles, importPaths, cancel],
+  );
 
   return (
     <ImportContext.Provider value={value}>

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useDesktopMenu } from '../app/desktopMenu';
 import { loadJson, saveJson, storageKeys } from './storage';
 import { sanitizeDisplay, type DisplaySettings } from './display';
 
@@ -18,6 +19,9 @@ export function DisplayProvider({ children }: { children: ReactNode }) {
     document.documentElement.dataset.theme = display.theme;
     saveJson(storageKeys.display, display);
   }, [display]);
+
+  // View → Theme in the desktop menu.
+  useDesktopMenu('theme', (theme) => setDisplay((d) => sanitizeDisplay({ ...d, theme })));
 
   const value = useMemo<DisplayContextValue>(
     () => ({ display, update: (patch) => setDisplay((d) => sanitizeDisplay({ ...d, ...patch })) }),
