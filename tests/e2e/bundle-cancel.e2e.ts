@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { corpusLines, writeJsonl } from '../support/corpus';
-import { test, expect, openApp } from './fixtures';
+import { archivedArticles, test, expect, openApp } from './fixtures';
 
 const ARTICLES = 6_000;
 const BIN = path.resolve(import.meta.dirname, '../../bin/archive-reader.mjs');
@@ -47,13 +47,5 @@ test('"Hủy nhập" stops a bundle import and the report says so', async ({
   await report.getByRole('button', { name: 'Đóng' }).click();
   await expect(bundles.getByRole('button', { name: 'Hủy nhập' })).toHaveCount(0);
 
-  const stats = await page.evaluate(async () => {
-    const response = await fetch('/api/stats', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{}',
-    });
-    return ((await response.json()) as { result: { articles: number } }).result;
-  });
-  expect(stats.articles).toBe(added);
+  expect(await archivedArticles(page)).toBe(added);
 });

@@ -103,4 +103,16 @@ export async function openApp(page: Page, host: Host) {
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
 }
 
+/** How many articles the host's archive holds, asked of its API from the page. */
+export async function archivedArticles(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const response = await fetch('/api/stats', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    return ((await response.json()) as { result: { articles: number } }).result.articles;
+  });
+}
+
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screens');

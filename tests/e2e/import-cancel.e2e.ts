@@ -6,34 +6,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
-import { createGunzip } from 'node:zlib';
-import { test, expect, openApp } from './fixtures';
+import { corpusLines, writeJsonl } from '../support/corpus';
+import { archivedArticles, test, expect, openApp } from './fixtures';
 
-const CORPUS = path.resolve(
-  import.meta.dirname,
-  '../../../shared/corpus/vietnews-train-40k.jsonl.gz',
-);
 const FILES = 200;
 const PER_FILE = 40;
 
 async function writeFolder(folder: string): Promise<string[]> {
   fs.mkdirSync(folder, { recursive: true });
-  const input = fs.createReadStream(CORPUS).pipe(createGunzip());
-  const files: string[] = [];
-  let lines: string[] = [];
-  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-    if (!line.trim()) continue;
-    lines.push(line);
-    if (lines.length < PER_FILE) continue;
-    const file = path.join(folder, `phan-${String(files.length).padStart(3, '0')}.jsonl`);
-    fs.writeFileSync(file, lines.join('\n') + '\n');
-    files.push(file);
-    lines = [];
-    if (files.length >= FILES) break;
-  }
-  input.destroy();
-  return files;
+  const lines = await corpusLines('vietnews-train-40k.jsonl.gz', FILES * PER_FILE);
+  return Array.from({ length: FILES }, (_, i) =>
+    writeJsonl(
+      path.join(folder, `phan-${String(i).padStart(3, '0')}.jsonl`),
+      lines.slice(i * PER_FILE, (i + 1) * PER_FILE),
+    ),
+  );
 }
 
 test('"Hủy nhập" stops an import and the summary says how many articles were kept', async ({
@@ -68,13 +55,5 @@ test('"Hủy nhập" stops an import and the summary says how many articles were
   await expect(page.getByRole('button', { name: 'Hủy nhập' })).toHaveCount(0);
 
   // The archive holds exactly the articles the sentence counts.
-  const stats = await page.evaluate(async () => {
-    const response = await fetch('/api/stats', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{}',
-    });
-    return ((await response.json()) as { result: { articles: number } }).result;
-  });
-  expect(stats.articles).toBe(kept);
+  expect(await archivedArticles(page)).toBe(kept);
 });
