@@ -15,7 +15,7 @@ import { Catalog, catalogQuery } from '../../electron/core/search/catalog';
 import { catalogDocs, segmentFile } from '../../electron/core/search/catalog-segments';
 import { parseQuery, type ParsedQuery } from '../../electron/core/search/query-parser';
 import { referenceIndex } from '../unit/search/lunr-reference';
-import { corpusLines, writeJsonl } from '../support/corpus';
+import { corpusLines, withShortBodies, writeJsonl } from '../support/corpus';
 
 const SIZE = 1_000;
 let dir: string;
@@ -25,14 +25,7 @@ let file: string;
 /** Real articles (bodies cut short: the catalog holds titles and facts), from `skip` on. */
 async function writeSlice(target: string, skip: number, n: number): Promise<void> {
   const lines = await corpusLines('baomoi-2017-35k.jsonl.gz', n, { skip });
-  writeJsonl(
-    target,
-    lines.map((line) => {
-      const record = JSON.parse(line) as { body?: unknown };
-      if (typeof record.body === 'string') record.body = record.body.slice(0, 300);
-      return JSON.stringify(record);
-    }),
-  );
+  writeJsonl(target, withShortBodies(lines, 300));
 }
 
 const catalog = (background = false) =>

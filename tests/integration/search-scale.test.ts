@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../../electron/core/archive/archive';
-import { corpusLines, writeJsonl } from '../support/corpus';
+import { corpusLines, withShortBodies, writeJsonl } from '../support/corpus';
 
 const SMALL = 2_000;
 const LARGE = 20_000;
@@ -31,14 +31,7 @@ const archives: Record<'small' | 'large', Archive> = {} as never;
 /** Real articles, cut to their lead and first paragraphs so that 20,000 import in seconds. */
 async function writeSlice(file: string, n: number): Promise<void> {
   const lines = await corpusLines('baomoi-2017-35k.jsonl.gz', n);
-  writeJsonl(
-    file,
-    lines.map((line) => {
-      const record = JSON.parse(line) as { body?: unknown };
-      if (typeof record.body === 'string') record.body = record.body.slice(0, 800);
-      return JSON.stringify(record);
-    }),
-  );
+  writeJsonl(file, withShortBodies(lines, 800));
 }
 
 before(async () => {

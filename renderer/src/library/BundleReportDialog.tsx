@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModal } from '../app/useModal';
 import type { BundleImportReport } from '../../../electron/api/contract';
 import { articleHref } from '../app/route';
 
@@ -12,12 +12,7 @@ export function BundleReportDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const ref = useModal();
 
   const rows: Array<[string, number]> = [
     ['bundles.report.articlesAdded', report.articles.added],
